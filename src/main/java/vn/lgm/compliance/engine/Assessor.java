@@ -1,0 +1,144 @@
+package vn.lgm.compliance.engine;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Consumer;
+
+import org.kie.api.event.rule.AfterMatchFiredEvent;
+import org.kie.api.event.rule.DefaultAgendaEventListener;
+import org.kie.api.runtime.KieSession;
+import org.kie.api.runtime.rule.AgendaFilter;
+
+import vn.lgm.compliance.facts.ExportLine;
+import vn.lgm.compliance.facts.LicensingAuthority;
+import vn.lgm.compliance.facts.MineralGroup;
+import vn.lgm.compliance.facts.MineralLine;
+import vn.lgm.compliance.facts.PartnerLine;
+import vn.lgm.compliance.facts.StrategicMineral;
+import vn.lgm.compliance.model.Activity;
+import vn.lgm.compliance.model.Assessment;
+import vn.lgm.compliance.model.Derived;
+import vn.lgm.compliance.model.Finding;
+import vn.lgm.compliance.model.Issuer;
+import vn.lgm.compliance.model.Project;
+import vn.lgm.compliance.model.Verdict;
+
+/**
+ * Assesses one project: a short-lived session on the shared KieBase, the project and its list entries inserted,
+ * the law's definitions derived by rules, and only the rules in force on the assessment date allowed to fire.
+ * Thread-safe; framework-free, so batch audits and benchmarks use it as the service does.
+ */
+public final class Assessor {
+
+    /** Vietnam's date decides "today" when a description gives no assessment date. */
+    public static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
+
+    /**
+     * Ways to run an assessment other than plainly: rules switched off (mutation testing, through the agenda,
+     * without recompiling), parameter values replaced, and a callback per rule firing (coverage).
+     */
+    public record Options(Set<String> disabledRuleIds, Map<String, Double> parameterOverrides, Consumer<RuleInfo> onFire) {
+        public static final Options NONE = new Options(Set.of(), Map.of(), null);
+    }
+
+    private final RuleBase rules;
+
+    public Assessor(RuleBase rules) {
+        this.rules = rules;
+    }
+
+    public RuleBase rules() {
+        return rules;
+    }
+
+    public Assessment assess(Project project) {
+        return assess(project, Options.NONE);
+    }
+
+    public Assessment assess(Project project, Options options) {
+        LocalDate date = project.assessmentDate() != null ? project.assessmentDate() : LocalDate.now(VIETNAM);
+        ParameterValues params = rules.parameters().at(date, options.parameterOverrides());
+        FindingCollector findings = new FindingCollector(project, rules, params, date);
+        KieSession session = rules.kieBase().newKieSession();
+        try {
+            session.setGlobal("findings", findings);
+            session.setGlobal("params", params);
+            if (options.onFire() != null) {
+                session.addEventListener(new DefaultAgendaEventListener() {
+                    @Override
+                    public void afterMatchFired(AfterMatchFiredEvent event) {
+                        options.onFire().accept(rules.info(event.getMatch().getRule()));
+                    }
+                });
+            }
+            insertFacts(session, project);
+            session.fireAllRules(inForce(date, options.disabledRuleIds()));
+            List<Finding> list = findings.findings();
+            return new Assessment(project.id(), Verdict.of(list), date, rules.version(), derived(session, project), list);
+        } finally {
+            session.dispose();
+        }
+    }
+
+    /** The one place rules are selected by date: a rule fires only on dates within its @inForceFrom..@inForceTo. */
+    private AgendaFilter inForce(LocalDate date, Set<String> disabled) {
+        return match -> {
+            RuleInfo info = rules.info(match.getRule());
+            return info.inForceOn(date) && (disabled.isEmpty() || !disabled.contains(info.id()));
+        };
+    }
+
+    private static void insertFacts(KieSession session, Project project) {
+        session.insert(project);
+        if (project.minerals() != null) {
+            for (int i = 0; i < project.minerals().size(); i++) {
+                if (project.minerals().get(i) != null) {
+                    session.insert(new MineralLine(i, project.minerals().get(i)));
+                }
+            }
+        }
+        for (int i = 0; i < project.partners().size(); i++) {
+            if (project.partners().get(i) != null) {
+                session.insert(new PartnerLine(i, project.partners().get(i)));
+            }
+        }
+        if (project.does(Activity.EXPORT)) {
+            for (int i = 0; i < project.exports().size(); i++) {
+                if (project.exports().get(i) != null) {
+                    session.insert(new ExportLine(i, project.exports().get(i)));
+                }
+            }
+        }
+    }
+
+    private static Derived derived(KieSession session, Project project) {
+        Set<String> groups = new TreeSet<>();
+        boolean strategic = false;
+        boolean special = false;
+        Issuer authority = null;
+        List<String> because = new ArrayList<>();
+        for (Object o : session.getObjects()) {
+            if (o instanceof MineralGroup g) {
+                groups.add(g.group());
+                because.add(g.because());
+            } else if (o instanceof StrategicMineral s) {
+                strategic = true;
+                special |= s.special();
+                because.add(s.because());
+            } else if (o instanceof LicensingAuthority a) {
+                if (authority != Issuer.MINISTER) {
+                    authority = a.authority();
+                }
+                because.add(a.because());
+            }
+        }
+        boolean mineralsKnown = project.minerals() != null && !project.minerals().isEmpty();
+        return new Derived(List.copyOf(groups), mineralsKnown ? strategic : null, mineralsKnown ? special : null,
+                authority, because.stream().sorted().toList());
+    }
+}

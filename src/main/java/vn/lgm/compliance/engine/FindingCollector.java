@@ -1,0 +1,218 @@
+package vn.lgm.compliance.engine;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.kie.api.runtime.rule.RuleContext;
+
+import vn.lgm.compliance.facts.Check;
+import vn.lgm.compliance.facts.Evidence;
+import vn.lgm.compliance.model.FactValue;
+import vn.lgm.compliance.model.Finding;
+import vn.lgm.compliance.model.Outcome;
+import vn.lgm.compliance.model.Project;
+import vn.lgm.compliance.model.Stage;
+
+/**
+ * The one place findings are built. A rule's consequence calls {@link #breach} or {@link #require} with the
+ * facts it rests on (JSON paths, or derived facts); everything else comes from the rule's metadata.
+ *
+ * <p>Three-valued reading of the facts: a rule's {@code when} part fires when the project breaks the provision
+ * <em>or</em> a fact it needs is unknown; the consequence names the facts, split into the conditions that make the
+ * rule apply and the requirements that must be true. A shown breach takes the rule's outcome (an OBLIGATION weighs
+ * as a VIOLATION from the rule's {@code @dueAt} stage on); otherwise the finding is INSUFFICIENT_INFORMATION and
+ * names the missing facts.
+ */
+public final class FindingCollector {
+
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\{([\\w:.]+)}");
+    private static final Comparator<Finding> ORDER = Comparator
+            .comparing((Finding f) -> f.area().ordinal())
+            .thenComparing(f -> f.outcome().ordinal())
+            .thenComparing(Finding::ruleId)
+            .thenComparing(f -> f.facts().isEmpty() ? "" : f.facts().get(0).path());
+
+    private final Project project;
+    private final RuleBase rules;
+    private final ParameterValues params;
+    private final LocalDate date;
+    private final List<Finding> findings = new ArrayList<>();
+    private final Set<String> seen = new HashSet<>();
+
+    FindingCollector(Project project, RuleBase rules, ParameterValues params, LocalDate date) {
+        this.project = project;
+        this.rules = rules;
+        this.params = params;
+        this.date = date;
+    }
+
+    /** The rule is broken if every one of these facts is known: they are the conditions of the breach. */
+    public void breach(RuleContext kcontext, Object... conditions) {
+        emit(kcontext, conditions, NONE);
+    }
+
+    /** The law requires each of these facts to be true: one that is false shows the breach. */
+    public void require(RuleContext kcontext, Object... requirements) {
+        emit(kcontext, NONE, requirements);
+    }
+
+    /** Conditions under which the rule applies; follow with {@link Given#require(Object...)}. */
+    public Given given(RuleContext kcontext, Object... conditions) {
+        return new Given(kcontext, conditions);
+    }
+
+    public final class Given {
+        private final RuleContext kcontext;
+        private final Object[] conditions;
+
+        private Given(RuleContext kcontext, Object[] conditions) {
+            this.kcontext = kcontext;
+            this.conditions = conditions;
+        }
+
+        /** Given the conditions, the law requires each of these facts to be true. */
+        public void require(Object... requirements) {
+            emit(kcontext, conditions, requirements);
+        }
+    }
+
+    private static final Object[] NONE = {};
+
+    /**
+     * Builds the finding. An unknown condition always leaves the question open (INSUFFICIENT_INFORMATION); with
+     * the conditions known, a requirement that is false shows the breach, and otherwise an unknown requirement
+     * leaves it open. Facts may be JSON paths into the project or {@link Evidence} (derived facts).
+     */
+    private void emit(RuleContext kcontext, Object[] conditions, Object[] requirements) {
+        RuleInfo rule = rules.info(kcontext.getRule());
+        List<FactValue> facts = new ArrayList<>();
+        List<String> missing = new ArrayList<>();
+        boolean conditionUnknown = collect(conditions, facts, missing);
+        boolean requirementFalse = false;
+        for (Object r : requirements) {
+            FactValue f = fact(r);
+            if (f.value() == null) {
+                missing.add(f.path());
+            } else {
+                facts.add(f);
+                requirementFalse |= r instanceof Check c ? !c.met() : Boolean.FALSE.equals(f.value());
+            }
+        }
+        boolean shown = !conditionUnknown && (missing.isEmpty() || requirementFalse);
+        Outcome outcome = shown ? weigh(rule, missing) : Outcome.INSUFFICIENT_INFORMATION;
+        String key = rule.id() + outcome + facts + missing;
+        if (!seen.add(key)) {
+            return;
+        }
+        String explanation;
+        String remediation;
+        if (shown) {
+            explanation = render(rule.explanation(), facts);
+            remediation = render(rule.remediation(), facts);
+        } else {
+            explanation = rule.title() + " (" + rule.citation().label() + "). The description does not give "
+                    + String.join(", ", missing) + ", so it cannot be decided whether the project meets this provision.";
+            remediation = "State " + String.join(", ", missing) + " and assess again. If the answer shows a breach: "
+                    + render(rule.remediation(), facts);
+        }
+        explanation += sourceNote(rule.confidence());
+        findings.add(new Finding(rule.id(), rule.title(), rule.area(), outcome, rule.citation(), rule.inForce(),
+                List.copyOf(facts), explanation, remediation, List.copyOf(missing)));
+    }
+
+    /** Adds the facts; returns true if any is unknown. */
+    private boolean collect(Object[] evidence, List<FactValue> facts, List<String> missing) {
+        boolean unknown = false;
+        for (Object e : evidence) {
+            FactValue f = fact(e);
+            if (f.value() == null) {
+                missing.add(f.path());
+                unknown = true;
+            } else {
+                facts.add(f);
+            }
+        }
+        return unknown;
+    }
+
+    /** A path's value, or a derived fact; an empty list counts as not given. */
+    private FactValue fact(Object e) {
+        if (e instanceof Evidence ev) {
+            return new FactValue(ev.path(), ev.value());
+        }
+        String path = (String) e;
+        Object value = PathResolver.resolve(project, path);
+        if (value instanceof java.util.Collection<?> c && c.isEmpty()) {
+            value = null;
+        }
+        return new FactValue(path, value);
+    }
+
+    private Outcome weigh(RuleInfo rule, List<String> missing) {
+        if (rule.outcome() != Outcome.OBLIGATION) {
+            return rule.outcome();
+        }
+        if (project.stage() == null) {
+            // The stage decides the weight; unknown, the lesser weight is reported and the stage asked for.
+            missing.add("stage");
+            return Outcome.OBLIGATION;
+        }
+        return project.stage().atLeast(rule.dueAt() == null ? Stage.LICENSED : rule.dueAt())
+                ? Outcome.VIOLATION : Outcome.OBLIGATION;
+    }
+
+    /** Fills {name} with the value of the fact whose path ends in name, {name.path} with its path, {param:key}, {date}. */
+    private String render(String template, List<FactValue> facts) {
+        if (template == null) {
+            return null;
+        }
+        Matcher m = PLACEHOLDER.matcher(template);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            String key = m.group(1);
+            String replacement;
+            if (key.startsWith("param:")) {
+                replacement = params.text(key.substring("param:".length()));
+            } else if (key.equals("date")) {
+                replacement = date.toString();
+            } else {
+                boolean wantPath = key.endsWith(".path");
+                String name = wantPath ? key.substring(0, key.length() - ".path".length()) : key;
+                FactValue fact = facts.stream().filter(f -> lastSegment(f.path()).equals(name)).findFirst().orElse(null);
+                replacement = fact == null ? "(not given)" : wantPath ? fact.path() : String.valueOf(fact.value());
+            }
+            m.appendReplacement(out, Matcher.quoteReplacement(replacement));
+        }
+        m.appendTail(out);
+        return out.toString();
+    }
+
+    private static String lastSegment(String path) {
+        String last = path.substring(path.lastIndexOf('.') + 1);
+        int bracket = last.indexOf('[');
+        return bracket < 0 ? last : last.substring(0, bracket);
+    }
+
+    private static String sourceNote(String confidence) {
+        return switch (confidence) {
+            case "S" -> " Source note: this provision is known to us only from secondary sources (news, law-firm or"
+                    + " government summaries), not from the official text; verify before relying on it.";
+            case "M" -> " Source note: this provision rests on unverified material (memory or inference), not on a"
+                    + " text we have read; treat this finding as a lead and verify it.";
+            case "V-ex" -> " Source note: only an excerpt of this provision was read.";
+            default -> "";
+        };
+    }
+
+    List<Finding> findings() {
+        List<Finding> sorted = new ArrayList<>(findings);
+        sorted.sort(ORDER);
+        return sorted;
+    }
+}

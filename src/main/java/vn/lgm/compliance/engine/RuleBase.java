@@ -1,0 +1,209 @@
+package vn.lgm.compliance.engine;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Stream;
+
+import org.kie.api.KieBase;
+import org.kie.api.KieServices;
+import org.kie.api.builder.KieBuilder;
+import org.kie.api.builder.KieFileSystem;
+import org.kie.api.builder.Message;
+import org.kie.api.builder.ReleaseId;
+import org.kie.api.definition.KiePackage;
+import org.kie.api.definition.rule.Rule;
+import org.kie.api.runtime.KieContainer;
+
+/**
+ * The rules compiled from a directory into one KieBase, with each rule's metadata, the dated parameters and the
+ * version hash. Built once and shared by every assessment; immutable.
+ */
+public final class RuleBase {
+
+    private static final String RESOURCES = "src/main/resources/";
+
+    private final Path dir;
+    private final KieBase kieBase;
+    private final Map<String, RuleInfo> byName;
+    private final List<RuleInfo> catalogue;
+    private final LawParameters parameters;
+    private final Instruments instruments;
+    private final String version;
+
+    private RuleBase(Path dir, KieBase kieBase, Map<String, RuleInfo> byName, LawParameters parameters,
+                     Instruments instruments, String version) {
+        this.dir = dir;
+        this.kieBase = kieBase;
+        this.byName = byName;
+        this.catalogue = byName.values().stream().sorted(Comparator.comparing(RuleInfo::id)).toList();
+        this.parameters = parameters;
+        this.instruments = instruments;
+        this.version = version;
+    }
+
+    /** Compiles every .drl under the directory. Any error stops here with one line naming file, line and problem. */
+    public static RuleBase load(Path dir) {
+        if (!Files.isDirectory(dir)) {
+            throw new RuleLoadException(dir.toAbsolutePath() + ": rules directory not found (set rules.dir)");
+        }
+        List<Path> files = files(dir);
+        List<Path> drls = files.stream().filter(p -> p.toString().endsWith(".drl")).toList();
+        if (drls.isEmpty()) {
+            throw new RuleLoadException(dir + ": no .drl rule files");
+        }
+        Instruments instruments = Instruments.load(dir.resolve("instruments.yaml"));
+        LawParameters parameters = LawParameters.load(dir.resolve("parameters.yaml"));
+
+        KieServices ks = KieServices.Factory.get();
+        KieFileSystem kfs = ks.newKieFileSystem();
+        ReleaseId releaseId = ks.newReleaseId("vn.lgm", "rules-" + UUID.randomUUID(), "1.0.0");
+        kfs.generateAndWritePomXML(releaseId);
+        Map<String, Path> sources = new HashMap<>();
+        for (Path drl : drls) {
+            String relative = dir.relativize(drl).toString().replace('\\', '/');
+            String resource = RESOURCES + "rules/" + relative;
+            sources.put(resource, drl);
+            kfs.write(resource, read(drl));
+        }
+        ClassLoader classLoader = RuleBase.class.getClassLoader();
+        KieBuilder builder = ks.newKieBuilder(kfs, classLoader).buildAll();
+        List<Message> errors = builder.getResults().getMessages(Message.Level.ERROR);
+        if (!errors.isEmpty()) {
+            Message first = errors.get(0);
+            Path file = sources.getOrDefault(first.getPath(), dir);
+            String more = errors.size() > 1 ? " (and " + (errors.size() - 1) + " more error(s))" : "";
+            throw new RuleLoadException(file + ":" + first.getLine() + ": " + oneLine(first.getText()) + more);
+        }
+        KieContainer container = ks.newKieContainer(releaseId, classLoader);
+        KieBase kieBase = container.getKieBase();
+        ks.getRepository().removeKieModule(releaseId);
+
+        Map<String, RuleInfo> byName = new LinkedHashMap<>();
+        Map<String, RuleInfo> byId = new HashMap<>();
+        for (KiePackage pkg : kieBase.getKiePackages()) {
+            for (Rule rule : pkg.getRules()) {
+                Path file = fileOf(rule, sources, dir);
+                List<String> problems = new ArrayList<>();
+                RuleInfo info = RuleInfo.read(rule.getName(), file.toString(), rule.getMetaData(), instruments, problems);
+                if (info.id() != null) {
+                    RuleInfo twin = byId.putIfAbsent(info.id(), info);
+                    if (twin != null) {
+                        problems.add("@id " + info.id() + " is already used by rule '" + twin.name() + "' in " + twin.file());
+                    }
+                }
+                if (!problems.isEmpty()) {
+                    throw new RuleLoadException(file + ":" + lineOf(file, rule.getName()) + ": rule '" + rule.getName()
+                            + "': " + String.join("; ", problems));
+                }
+                byName.put(key(rule), info);
+            }
+        }
+        return new RuleBase(dir, kieBase, byName, parameters, instruments, hash(dir, files));
+    }
+
+    public KieBase kieBase() {
+        return kieBase;
+    }
+
+    public RuleInfo info(Rule rule) {
+        return byName.get(key(rule));
+    }
+
+    /** Every rule, ordered by id. */
+    public List<RuleInfo> catalogue() {
+        return catalogue;
+    }
+
+    public LawParameters parameters() {
+        return parameters;
+    }
+
+    public Instruments instruments() {
+        return instruments;
+    }
+
+    /** SHA-256 over every file under the rules directory (rules, parameters, instruments). */
+    public String version() {
+        return version;
+    }
+
+    public Path dir() {
+        return dir;
+    }
+
+    private static String key(Rule rule) {
+        return rule.getPackageName() + "." + rule.getName();
+    }
+
+    private static Path fileOf(Rule rule, Map<String, Path> sources, Path dir) {
+        if (rule instanceof org.drools.base.definitions.rule.impl.RuleImpl impl && impl.getResource() != null) {
+            Path p = sources.get(impl.getResource().getSourcePath());
+            if (p != null) {
+                return p;
+            }
+        }
+        return dir;
+    }
+
+    private static int lineOf(Path file, String ruleName) {
+        if (!Files.isRegularFile(file)) {
+            return 0;
+        }
+        List<String> lines = read(file).lines().toList();
+        for (int i = 0; i < lines.size(); i++) {
+            String l = lines.get(i).trim();
+            if (l.startsWith("rule \"" + ruleName + "\"") || l.startsWith("rule '" + ruleName + "'")) {
+                return i + 1;
+            }
+        }
+        return 0;
+    }
+
+    private static List<Path> files(Path dir) {
+        try (Stream<Path> walk = Files.walk(dir)) {
+            return walk.filter(Files::isRegularFile).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new RuleLoadException(file + ": cannot be read: " + e.getMessage());
+        }
+    }
+
+    private static String oneLine(String text) {
+        return text.replaceAll("\\s*\\R\\s*", " ").trim();
+    }
+
+    private static String hash(Path dir, List<Path> files) {
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            for (Path f : files) {
+                sha.update(dir.relativize(f).toString().replace('\\', '/').getBytes(StandardCharsets.UTF_8));
+                sha.update((byte) 0);
+                sha.update(Files.readAllBytes(f));
+                sha.update((byte) 0);
+            }
+            return HexFormat.of().formatHex(sha.digest());
+        } catch (NoSuchAlgorithmException | IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,152 @@
+package vn.lgm.compliance.engine;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import vn.lgm.compliance.model.Area;
+import vn.lgm.compliance.model.Citation;
+import vn.lgm.compliance.model.InForce;
+import vn.lgm.compliance.model.Outcome;
+import vn.lgm.compliance.model.Stage;
+
+/**
+ * A rule's metadata, read once from its DRL annotations when the rules are compiled.
+ * Finding rules carry an area and an outcome; definition rules ({@code @kind("DEFINITION")}) derive the
+ * law's classifications and produce no finding.
+ *
+ * @param confidence the catalogue's confidence tag (V, V-ex, S, M); S and M are disclosed in every finding
+ * @param dueAt      for OBLIGATION rules: the stage from which a step not taken is a VIOLATION
+ */
+public record RuleInfo(String name, String file, String id, String title, String kind, Area area, Outcome outcome,
+                       Citation citation, InForce inForce, String explanation, String remediation, String confidence,
+                       Stage dueAt) {
+
+    public static final String DEFINITION = "DEFINITION";
+    public static final String FINDING = "FINDING";
+
+    /** "LGM Art 85a(3)", "D193 Art 110a(2)(c)", "D193 Appendix I(I)(1)", "CIR23 Art 4". */
+    private static final Pattern CITATION = Pattern.compile(
+            "^(\\S+) (Art|Appendix) ([\\p{L}\\p{N}]+)((?:\\([\\p{L}\\p{N}]+\\))*)$");
+    private static final Pattern PART = Pattern.compile("\\(([\\p{L}\\p{N}]+)\\)");
+
+    public boolean isDefinition() {
+        return DEFINITION.equals(kind);
+    }
+
+    public boolean inForceOn(LocalDate date) {
+        return inForce.on(date);
+    }
+
+    /** Reads and checks the metadata of one rule; every problem is collected, none is guessed around. */
+    static RuleInfo read(String name, String file, Map<String, Object> meta, Instruments instruments, List<String> problems) {
+        List<String> missing = new ArrayList<>();
+        String kind = text(meta, "kind", FINDING).toUpperCase(Locale.ROOT);
+        if (!kind.equals(FINDING) && !kind.equals(DEFINITION)) {
+            problems.add("@kind must be FINDING or DEFINITION, not '" + kind + "'");
+        }
+        boolean definition = kind.equals(DEFINITION);
+        String id = required(meta, "id", missing);
+        String title = required(meta, "title", missing);
+        String cite = required(meta, "citation", missing);
+        String from = required(meta, "inForceFrom", missing);
+        String explanation = definition ? text(meta, "explanation", null) : required(meta, "explanation", missing);
+        String remediation = definition ? null : required(meta, "remediation", missing);
+        Area area = null;
+        Outcome outcome = null;
+        if (!definition) {
+            area = enumValue(Area.class, required(meta, "area", missing), "area", problems);
+            outcome = enumValue(Outcome.class, required(meta, "outcome", missing), "outcome", problems);
+        }
+        if (!missing.isEmpty()) {
+            problems.add("missing required metadata " + String.join(", ", missing.stream().map(m -> "@" + m).toList()));
+        }
+        Citation citation = cite == null ? null : citation(cite, instruments, problems);
+        InForce inForce = null;
+        if (from != null) {
+            inForce = new InForce(date(from, "inForceFrom", problems), date(text(meta, "inForceTo", null), "inForceTo", problems));
+        }
+        Stage dueAt = enumValue(Stage.class, text(meta, "dueAt", outcome == Outcome.OBLIGATION ? "LICENSED" : null), "dueAt", problems);
+        String confidence = text(meta, "confidence", "V");
+        if (!List.of("V", "V-ex", "S", "M").contains(confidence)) {
+            problems.add("@confidence must be one of V, V-ex, S, M, not '" + confidence + "'");
+        }
+        return new RuleInfo(name, file, id, title, kind, area, outcome, citation, inForce, explanation, remediation,
+                confidence, dueAt);
+    }
+
+    static Citation citation(String text, Instruments instruments, List<String> problems) {
+        Matcher m = CITATION.matcher(text.trim());
+        if (!m.matches()) {
+            problems.add("@citation '" + text + "' should read like \"LGM Art 85a(3)\" or \"D193 Art 110a(2)(c)\"");
+            return null;
+        }
+        String instrument = m.group(1);
+        if (!instruments.knows(instrument)) {
+            problems.add("@citation names unknown instrument '" + instrument + "'; known: " + instruments.all().keySet());
+            return null;
+        }
+        String article = m.group(2).equals("Appendix") ? "Appendix " + m.group(3) : m.group(3);
+        List<String> parts = new ArrayList<>();
+        Matcher p = PART.matcher(m.group(4));
+        while (p.find()) {
+            parts.add(p.group(1));
+        }
+        String clause = parts.size() > 0 ? parts.get(0) : null;
+        String point = parts.size() > 1 ? String.join(")(", parts.subList(1, parts.size())) : null;
+        String label = instruments.label(instrument) + ", " + (m.group(2).equals("Art") ? "Art. " : "") + m.group(3) + m.group(2 + 2);
+        if (m.group(2).equals("Appendix")) {
+            label = instruments.label(instrument) + ", Appendix " + m.group(3) + m.group(4);
+        }
+        return new Citation(instrument, article, clause, point, label);
+    }
+
+    private static String text(Map<String, Object> meta, String key, String fallback) {
+        Object v = meta.get(key);
+        if (v == null) {
+            return fallback;
+        }
+        String s = v.toString().trim();
+        if (s.length() >= 2 && s.startsWith("\"") && s.endsWith("\"")) {
+            s = s.substring(1, s.length() - 1);
+        }
+        return s.isEmpty() ? fallback : s;
+    }
+
+    private static String required(Map<String, Object> meta, String key, List<String> missing) {
+        String v = text(meta, key, null);
+        if (v == null) {
+            missing.add(key);
+        }
+        return v;
+    }
+
+    private static LocalDate date(String value, String key, List<String> problems) {
+        if (value == null) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(value);
+        } catch (DateTimeParseException e) {
+            problems.add("@" + key + " '" + value + "' is not a date (YYYY-MM-DD)");
+            return null;
+        }
+    }
+
+    private static <E extends Enum<E>> E enumValue(Class<E> type, String value, String key, List<String> problems) {
+        if (value == null) {
+            return null;
+        }
+        try {
+            return Enum.valueOf(type, value);
+        } catch (IllegalArgumentException e) {
+            problems.add("@" + key + " '" + value + "' is not one of " + java.util.Arrays.toString(type.getEnumConstants()));
+            return null;
+        }
+    }
+}

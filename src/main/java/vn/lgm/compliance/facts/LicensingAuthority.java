@@ -1,0 +1,17 @@
+package vn.lgm.compliance.facts;
+
+import vn.lgm.compliance.model.Issuer;
+
+/** Derived: who has power to license the project (LGM Art 108). */
+public record LicensingAuthority(Issuer authority, String because) implements Evidence {
+
+    @Override
+    public String path() {
+        return "derived.licensingAuthority";
+    }
+
+    @Override
+    public Object value() {
+        return authority;
+    }
+}

@@ -1,0 +1,21 @@
+package vn.lgm.compliance.facts;
+
+import vn.lgm.compliance.model.MineralName;
+
+/** Derived: the group (I to IV) a mineral of the project belongs to (LGM Art 6; D193 Appendix I). */
+public record MineralGroup(MineralName mineral, String group, String because) implements Evidence {
+
+    public MineralGroup(MineralLine line, String group, String because) {
+        this(line.name(), group, because);
+    }
+
+    @Override
+    public String path() {
+        return "derived.mineralGroups";
+    }
+
+    @Override
+    public Object value() {
+        return mineral + ": Group " + group;
+    }
+}

@@ -1,0 +1,28 @@
+package vn.lgm.compliance.facts;
+
+import vn.lgm.compliance.model.Partner;
+import vn.lgm.compliance.model.PartnerRole;
+
+/** One entry of {@code partners[]}. */
+public record PartnerLine(int index, Partner partner) {
+
+    public String country() {
+        return partner.country();
+    }
+
+    public PartnerRole role() {
+        return partner.role();
+    }
+
+    public Boolean pmApproved() {
+        return partner.pmApproved();
+    }
+
+    public boolean isForeign() {
+        return partner.isForeign();
+    }
+
+    public String at(String field) {
+        return "partners[" + index + "]." + field;
+    }
+}

@@ -1,0 +1,17 @@
+package vn.lgm.compliance.facts;
+
+import vn.lgm.compliance.model.MineralName;
+
+/** Derived: a strategic or important mineral (D193 Art 108(1)); special when LGM Art 85a(1) makes it so. */
+public record StrategicMineral(MineralName mineral, boolean special, String because) implements Evidence {
+
+    @Override
+    public String path() {
+        return special ? "derived.specialStrategic" : "derived.strategic";
+    }
+
+    @Override
+    public Object value() {
+        return mineral;
+    }
+}
