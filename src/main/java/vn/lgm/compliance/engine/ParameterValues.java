@@ -34,8 +34,11 @@ public final class ParameterValues {
         return v;
     }
 
-    /** The value as text without a trailing ".0", for explanations. */
+    /** The value as text without a trailing ".0", for explanations; says so when none is in force yet. */
     public String text(String key) {
+        if (!numbers.containsKey(key) && parameters.all().containsKey(key)) {
+            return "[no value in force on " + date + "]";
+        }
         double v = number(key);
         return v == Math.rint(v) ? Long.toString((long) v) : Double.toString(v);
     }

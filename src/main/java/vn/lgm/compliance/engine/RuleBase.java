@@ -15,6 +15,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import org.kie.api.KieBase;
@@ -34,6 +36,7 @@ import org.kie.api.runtime.KieContainer;
 public final class RuleBase {
 
     private static final String RESOURCES = "src/main/resources/";
+    private static final Pattern PARAMETER_USE = Pattern.compile("params\\.(?:number|text)\\(\"([^\"]+)\"\\)|\\{param:([^}]+)}");
 
     private final Path dir;
     private final KieBase kieBase;
@@ -78,12 +81,13 @@ public final class RuleBase {
             sources.put(resource, drl);
             kfs.write(resource, read(drl));
         }
+        checkParameterNames(sources, parameters);
         ClassLoader classLoader = RuleBase.class.getClassLoader();
         KieBuilder builder = ks.newKieBuilder(kfs, classLoader).buildAll();
         List<Message> errors = builder.getResults().getMessages(Message.Level.ERROR);
         if (!errors.isEmpty()) {
             Message first = errors.get(0);
-            Path file = sources.getOrDefault(first.getPath(), dir);
+            Path file = sourceOf(first.getPath(), sources, dir);
             String more = errors.size() > 1 ? " (and " + (errors.size() - 1) + " more error(s))" : "";
             throw new RuleLoadException(file + ":" + first.getLine() + ": " + oneLine(first.getText()) + more);
         }
@@ -148,14 +152,45 @@ public final class RuleBase {
         return rule.getPackageName() + "." + rule.getName();
     }
 
-    private static Path fileOf(Rule rule, Map<String, Path> sources, Path dir) {
-        if (rule instanceof org.drools.base.definitions.rule.impl.RuleImpl impl && impl.getResource() != null) {
-            Path p = sources.get(impl.getResource().getSourcePath());
-            if (p != null) {
-                return p;
+    /** The file a compiler message points at (Drools reports paths with or without the resources prefix). */
+    private static Path sourceOf(String path, Map<String, Path> sources, Path dir) {
+        if (path == null) {
+            return dir;
+        }
+        for (Map.Entry<String, Path> e : sources.entrySet()) {
+            if (e.getKey().equals(path) || e.getKey().endsWith("/" + path)) {
+                return e.getValue();
             }
         }
         return dir;
+    }
+
+    /** The file that declares the rule: among the files of its package's folder, the one naming it. */
+    private static Path fileOf(Rule rule, Map<String, Path> sources, Path dir) {
+        String folder = RESOURCES + rule.getPackageName().replace('.', '/') + "/";
+        for (Map.Entry<String, Path> e : sources.entrySet()) {
+            if (e.getKey().startsWith(folder) && lineOf(e.getValue(), rule.getName()) > 0) {
+                return e.getValue();
+            }
+        }
+        return sources.values().stream().filter(p -> lineOf(p, rule.getName()) > 0).findFirst().orElse(dir);
+    }
+
+    /** Every parameter a rule file or a rule's text names must exist in parameters.yaml. */
+    private static void checkParameterNames(Map<String, Path> sources, LawParameters parameters) {
+        for (Path file : sources.values()) {
+            List<String> lines = read(file).lines().toList();
+            for (int i = 0; i < lines.size(); i++) {
+                Matcher m = PARAMETER_USE.matcher(lines.get(i));
+                while (m.find()) {
+                    String key = m.group(1) != null ? m.group(1) : m.group(2);
+                    if (!parameters.all().containsKey(key)) {
+                        throw new RuleLoadException(file + ":" + (i + 1) + ": unknown parameter '" + key
+                                + "'; parameters.yaml has " + parameters.all().keySet());
+                    }
+                }
+            }
+        }
     }
 
     private static int lineOf(Path file, String ruleName) {
@@ -163,9 +198,10 @@ public final class RuleBase {
             return 0;
         }
         List<String> lines = read(file).lines().toList();
+        Pattern declaration = Pattern.compile("^\\s*rule\\s+(\"" + Pattern.quote(ruleName) + "\"|'"
+                + Pattern.quote(ruleName) + "'|" + Pattern.quote(ruleName) + "(?=\\s|$))");
         for (int i = 0; i < lines.size(); i++) {
-            String l = lines.get(i).trim();
-            if (l.startsWith("rule \"" + ruleName + "\"") || l.startsWith("rule '" + ruleName + "'")) {
+            if (declaration.matcher(lines.get(i)).find()) {
                 return i + 1;
             }
         }

@@ -1,0 +1,34 @@
+package vn.lgm.compliance.cases;
+
+import java.util.List;
+
+import vn.lgm.compliance.model.Assessment;
+import vn.lgm.compliance.model.Verdict;
+
+/**
+ * A case run: what was expected, what came out, and the difference finding by finding.
+ *
+ * @param missing    expected findings that did not appear
+ * @param unexpected findings that appeared but were not expected
+ */
+public record CaseResult(TestCase testCase, Assessment assessment, Verdict actualVerdict, List<String> actualFindings,
+                         List<String> missing, List<String> unexpected, List<String> problems) {
+
+    public boolean passed() {
+        return problems.isEmpty();
+    }
+
+    /** The failure in words: expected versus actual, finding by finding. */
+    public String report() {
+        if (passed()) {
+            return testCase.id() + ": passed";
+        }
+        StringBuilder sb = new StringBuilder(testCase.id()).append(" (").append(testCase.file()).append(") failed:");
+        problems.forEach(p -> sb.append("\n  - ").append(p));
+        if (assessment != null) {
+            sb.append("\n  expected: ").append(testCase.expectedVerdict()).append(' ').append(testCase.expectedFindings());
+            sb.append("\n  actual:   ").append(actualVerdict).append(' ').append(actualFindings);
+        }
+        return sb.toString();
+    }
+}

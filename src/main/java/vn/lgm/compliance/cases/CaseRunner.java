@@ -1,0 +1,57 @@
+package vn.lgm.compliance.cases;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import vn.lgm.compliance.engine.Assessor;
+import vn.lgm.compliance.model.Assessment;
+import vn.lgm.compliance.model.Finding;
+
+/** Runs a case and compares the verdict and the exact multiset of findings (rule id and outcome). */
+public final class CaseRunner {
+
+    private final Assessor assessor;
+
+    public CaseRunner(Assessor assessor) {
+        this.assessor = assessor;
+    }
+
+    public CaseResult run(TestCase c) {
+        return run(c, Assessor.Options.NONE);
+    }
+
+    public CaseResult run(TestCase c, Assessor.Options options) {
+        if (!c.valid()) {
+            List<String> problems = c.errors().stream().map(e -> "case file: " + e.path() + ": " + e.message()).toList();
+            return new CaseResult(c, null, null, List.of(), List.of(), List.of(), problems);
+        }
+        Assessment a;
+        try {
+            a = assessor.assess(c.project(), options);
+        } catch (RuntimeException e) {
+            return new CaseResult(c, null, null, List.of(), List.of(), List.of(), List.of("assessment failed: " + e));
+        }
+        List<String> actual = a.findings().stream().map(CaseRunner::key).sorted().toList();
+        List<String> missing = new ArrayList<>(c.expectedFindings());
+        List<String> unexpected = new ArrayList<>();
+        for (String f : actual) {
+            if (!missing.remove(f)) {
+                unexpected.add(f);
+            }
+        }
+        List<String> problems = new ArrayList<>();
+        if (a.verdict() != c.expectedVerdict()) {
+            problems.add("verdict: expected " + c.expectedVerdict() + ", actual " + a.verdict());
+        }
+        missing.forEach(f -> problems.add("expected finding did not appear: " + f));
+        for (String f : unexpected) {
+            Finding detail = a.findings().stream().filter(x -> key(x).equals(f)).findFirst().orElseThrow();
+            problems.add("unexpected finding: " + f + " (" + detail.title() + "; missing facts " + detail.missingFacts() + ")");
+        }
+        return new CaseResult(c, a, a.verdict(), actual, missing, unexpected, problems);
+    }
+
+    public static String key(Finding f) {
+        return f.ruleId() + " " + f.outcome();
+    }
+}

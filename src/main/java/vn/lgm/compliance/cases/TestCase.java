@@ -1,0 +1,22 @@
+package vn.lgm.compliance.cases;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import vn.lgm.compliance.engine.InputError;
+import vn.lgm.compliance.model.Project;
+import vn.lgm.compliance.model.Verdict;
+
+/**
+ * One case file of cases/: a project and exactly the findings a lawyer expects of it.
+ *
+ * @param expectedFindings "RULE-ID OUTCOME" entries, e.g. "EXP-001 VIOLATION"; compared as a multiset
+ * @param errors           problems in the file itself; a case with errors fails
+ */
+public record TestCase(Path file, String id, String title, String narrative, List<String> sources, Project project,
+                       Verdict expectedVerdict, List<String> expectedFindings, List<InputError> errors) {
+
+    public boolean valid() {
+        return errors.isEmpty();
+    }
+}

@@ -1,0 +1,129 @@
+package vn.lgm.compliance;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import vn.lgm.compliance.engine.RuleBase;
+import vn.lgm.compliance.engine.RuleInfo;
+import vn.lgm.compliance.engine.RuleLoadException;
+import vn.lgm.compliance.model.Area;
+import vn.lgm.compliance.model.Outcome;
+
+class RuleLoadingTest {
+
+    @TempDir
+    Path dir;
+
+    /** A copy of the real rules directory, to break one thing in. */
+    private Path copyOfRules() throws IOException {
+        Path rules = Path.of("rules");
+        try (Stream<Path> walk = Files.walk(rules)) {
+            for (Path p : walk.toList()) {
+                Path target = dir.resolve(rules.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(p, target);
+                }
+            }
+        }
+        return dir;
+    }
+
+    @Test
+    void syntaxErrorNamesFileAndLineOnOneLine() throws IOException {
+        Path rules = copyOfRules();
+        Path file = rules.resolve("export/export.drl");
+        String text = Files.readString(file).replace("findings.breach(kcontext, $x.at(\"mineral\"), $x.at(\"product\"));",
+                "findings.breach(kcontext, $x.at(\"mineral\"), $x.at(\"product\"));\nend\nrule \"broken\" when Project( stage == ) then end");
+        Files.writeString(file, text);
+        RuleLoadException e = assertThrows(RuleLoadException.class, () -> RuleBase.load(rules));
+        assertTrue(e.getMessage().startsWith(file + ":"), e.getMessage());
+        assertTrue(e.getMessage().matches(".*export\\.drl:\\d+: .*"), e.getMessage());
+        assertEquals(1, e.getMessage().lines().count(), "one line: " + e.getMessage());
+    }
+
+    @Test
+    void ruleWithoutRequiredMetadataIsALoadError() throws IOException {
+        Path rules = copyOfRules();
+        Path file = rules.resolve("export/export.drl");
+        Files.writeString(file, Files.readString(file).replace("@citation(\"LGM Art 85a(3)\") ", ""));
+        RuleLoadException e = assertThrows(RuleLoadException.class, () -> RuleBase.load(rules));
+        assertTrue(e.getMessage().contains("rule 'Rare earths may not be exported raw'"), e.getMessage());
+        assertTrue(e.getMessage().contains("@citation"), e.getMessage());
+        assertTrue(e.getMessage().matches(".*export\\.drl:\\d+: .*"), e.getMessage());
+    }
+
+    @Test
+    void unknownInstrumentAndBadDateAreLoadErrors() throws IOException {
+        Path rules = copyOfRules();
+        Path file = rules.resolve("export/export.drl");
+        Files.writeString(file, Files.readString(file)
+                .replace("@citation(\"LGM Art 85a(3)\")", "@citation(\"XYZ Art 85a(3)\")")
+                .replace("@inForceFrom(\"2026-01-16\")", "@inForceFrom(\"16/01/2026\")"));
+        RuleLoadException e = assertThrows(RuleLoadException.class, () -> RuleBase.load(rules));
+        assertTrue(e.getMessage().contains("unknown instrument 'XYZ'") || e.getMessage().contains("16/01/2026"), e.getMessage());
+    }
+
+    @Test
+    void unknownParameterIsALoadError() throws IOException {
+        Path rules = copyOfRules();
+        Path file = rules.resolve("export/export.drl");
+        Files.writeString(file, Files.readString(file).replace("{param:rareEarth.treoMinimumPercent}", "{param:rareEarth.treoMinimum}"));
+        RuleLoadException e = assertThrows(RuleLoadException.class, () -> RuleBase.load(rules));
+        assertTrue(e.getMessage().contains("unknown parameter 'rareEarth.treoMinimum'"), e.getMessage());
+        assertTrue(e.getMessage().matches(".*export\\.drl:\\d+: .*"), e.getMessage());
+    }
+
+    @Test
+    void duplicateRuleIdIsALoadError() throws IOException {
+        Path rules = copyOfRules();
+        Path file = rules.resolve("export/export.drl");
+        Files.writeString(file, Files.readString(file).replace("@id(\"EXP-002\")", "@id(\"EXP-001\")"));
+        RuleLoadException e = assertThrows(RuleLoadException.class, () -> RuleBase.load(rules));
+        assertTrue(e.getMessage().contains("@id EXP-001 is already used"), e.getMessage());
+    }
+
+    @Test
+    void metadataIsReadOnceIntoTheCatalogue() {
+        RuleBase rules = RuleBase.load(Path.of("rules"));
+        RuleInfo exp001 = rules.catalogue().stream().filter(r -> r.id().equals("EXP-001")).findFirst().orElseThrow();
+        assertEquals(Area.EXPORT, exp001.area());
+        assertEquals(Outcome.VIOLATION, exp001.outcome());
+        assertEquals("LGM", exp001.citation().instrument());
+        assertEquals("85a", exp001.citation().article());
+        assertEquals("3", exp001.citation().clause());
+        assertEquals("Law 54/2024/QH15 as amended by Law 147/2025/QH15, Art. 85a(3)", exp001.citation().label());
+        RuleInfo exp002 = rules.catalogue().stream().filter(r -> r.id().equals("EXP-002")).findFirst().orElseThrow();
+        assertEquals("110a", exp002.citation().article());
+        assertEquals("2", exp002.citation().clause());
+        assertEquals("c", exp002.citation().point());
+    }
+
+    @Test
+    void rulesVersionIsTheHashOfTheRuleFiles() throws IOException {
+        Path rules = copyOfRules();
+        String before = RuleBase.load(rules).version();
+        assertEquals(64, before.length());
+        assertEquals(before, RuleBase.load(Path.of("rules")).version(), "same files, same version");
+        Path file = rules.resolve("export/export.drl");
+        Files.writeString(file, Files.readString(file) + "\n// a lawyer's note\n");
+        assertNotEquals(before, RuleBase.load(rules).version());
+    }
+
+    @Test
+    void missingDirectoryIsNamed() {
+        RuleLoadException e = assertThrows(RuleLoadException.class, () -> RuleBase.load(dir.resolve("nowhere")));
+        assertTrue(e.getMessage().contains("nowhere"), e.getMessage());
+    }
+}
