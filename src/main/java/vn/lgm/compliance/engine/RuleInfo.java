@@ -17,13 +17,13 @@ import vn.lgm.compliance.model.Stage;
 
 /**
  * A rule's metadata, read once from its DRL annotations when the rules are compiled.
- * Finding rules carry an area and an outcome; definition rules ({@code @kind("DEFINITION")}) derive the
+ * Every rule has a title in English and Vietnamese ({@code @titleVi}). Finding rules carry an area and an outcome; definition rules ({@code @kind("DEFINITION")}) derive the
  * law's classifications and produce no finding.
  *
  * @param confidence the catalogue's confidence tag (V, V-ex, S, M); S and M are disclosed in every finding
  * @param dueAt      for OBLIGATION rules: the stage from which a step not taken is a VIOLATION
  */
-public record RuleInfo(String name, String file, String id, String title, String kind, Area area, Outcome outcome,
+public record RuleInfo(String name, String file, String id, String title, String titleVi, String kind, Area area, Outcome outcome,
                        Citation citation, InForce inForce, String explanation, String remediation, String confidence,
                        Stage dueAt) {
 
@@ -53,6 +53,7 @@ public record RuleInfo(String name, String file, String id, String title, String
         boolean definition = kind.equals(DEFINITION);
         String id = required(meta, "id", missing);
         String title = required(meta, "title", missing);
+        String titleVi = required(meta, "titleVi", missing);
         String cite = required(meta, "citation", missing);
         String from = required(meta, "inForceFrom", missing);
         String explanation = definition ? text(meta, "explanation", null) : required(meta, "explanation", missing);
@@ -76,7 +77,7 @@ public record RuleInfo(String name, String file, String id, String title, String
         if (!List.of("V", "V-ex", "S", "M").contains(confidence)) {
             problems.add("@confidence must be one of V, V-ex, S, M, not '" + confidence + "'");
         }
-        return new RuleInfo(name, file, id, title, kind, area, outcome, citation, inForce, explanation, remediation,
+        return new RuleInfo(name, file, id, title, titleVi, kind, area, outcome, citation, inForce, explanation, remediation,
                 confidence, dueAt);
     }
 
