@@ -27,11 +27,13 @@ import vn.lgm.compliance.model.Verdict;
  * API's body) and expect: {verdict, findings: ["RULE-ID OUTCOME", ...]}. A case may name a base project file
  * ({@code base: ../_base/x.yaml}) and give only what differs; the project is then merged onto the base as a JSON
  * merge patch (RFC 7386: objects merge, lists and values replace, null removes). Files and folders whose names
- * start with "_" are bases, not cases.
+ * start with "_" are bases, not cases. {@code expect.derived} may pin the derived classification (mineralGroups,
+ * strategic, specialStrategic, licensingAuthority); only the fields given are compared.
  */
 public final class CaseLoader {
 
     private static final Set<String> FIELDS = Set.of("id", "title", "narrative", "sources", "base", "project", "expect");
+    private static final Set<String> DERIVED = Set.of("mineralGroups", "strategic", "specialStrategic", "licensingAuthority");
     private static final Pattern FINDING = Pattern.compile("^[A-Z]+-\\d{3}[a-z]? (VIOLATION|OBLIGATION|INSUFFICIENT_INFORMATION|ADVISORY)$");
 
     private final ProjectReader reader = ProjectReader.yaml();
@@ -67,11 +69,11 @@ public final class CaseLoader {
             root = Json.yaml().readTree(file.toFile());
         } catch (IOException e) {
             errors.add(new InputError("$", "not valid YAML: " + Json.oneLine(e)));
-            return new TestCase(file, name(file), null, null, List.of(), null, null, List.of(), errors);
+            return new TestCase(file, name(file), null, null, List.of(), null, null, List.of(), null, errors);
         }
         if (root == null || !root.isObject()) {
             errors.add(new InputError("$", "expected a case: id, title, narrative, project, expect"));
-            return new TestCase(file, name(file), null, null, List.of(), null, null, List.of(), errors);
+            return new TestCase(file, name(file), null, null, List.of(), null, null, List.of(), null, errors);
         }
         root.fieldNames().forEachRemaining(f -> {
             if (!FIELDS.contains(f)) {
@@ -102,14 +104,18 @@ public final class CaseLoader {
         read.errors().forEach(e -> errors.add(new InputError("project." + e.path(), e.message())));
 
         JsonNode expect = root.path("expect");
+        // A case pins the verdict and the exact findings; a classification case may pin only expect.derived.
+        boolean onlyDerived = expect.has("derived") && !expect.has("verdict") && !expect.has("findings");
         Verdict verdict = null;
-        try {
-            verdict = Verdict.valueOf(expect.path("verdict").asText());
-        } catch (IllegalArgumentException e) {
-            errors.add(new InputError("expect.verdict", "required: one of NON_COMPLIANT, INCOMPLETE, CONDITIONAL, COMPLIANT"));
+        if (!onlyDerived) {
+            try {
+                verdict = Verdict.valueOf(expect.path("verdict").asText());
+            } catch (IllegalArgumentException e) {
+                errors.add(new InputError("expect.verdict", "required: one of NON_COMPLIANT, INCOMPLETE, CONDITIONAL, COMPLIANT"));
+            }
         }
-        List<String> findings = new ArrayList<>();
-        JsonNode list = expect.path("findings");
+        List<String> findings = onlyDerived ? null : new ArrayList<>();
+        JsonNode list = onlyDerived ? Json.yaml().createArrayNode() : expect.path("findings");
         if (!list.isArray() && !list.isMissingNode() && !list.isNull()) {
             errors.add(new InputError("expect.findings", "expected a list of \"RULE-ID OUTCOME\""));
         }
@@ -119,10 +125,25 @@ public final class CaseLoader {
                 errors.add(new InputError("expect.findings[" + i + "]", "expected \"RULE-ID OUTCOME\" (outcome one of "
                         + java.util.Arrays.toString(Outcome.values()) + "), found '" + f + "'"));
             }
-            findings.add(f);
+            if (findings != null) {
+                findings.add(f);
+            }
         }
+        JsonNode derived = expect.get("derived");
+        if (derived != null) {
+            derived.fieldNames().forEachRemaining(f -> {
+                if (!DERIVED.contains(f)) {
+                    errors.add(new InputError("expect.derived." + f, "unknown field; expected one of " + DERIVED));
+                }
+            });
+        }
+        expect.fieldNames().forEachRemaining(f -> {
+            if (!List.of("verdict", "findings", "derived").contains(f)) {
+                errors.add(new InputError("expect." + f, "unknown field; expect has verdict, findings, derived"));
+            }
+        });
         return new TestCase(file, id == null ? name(file) : id, title, narrative, sources, read.project(), verdict,
-                findings, errors);
+                findings, derived, errors);
     }
 
     /** RFC 7386 JSON merge patch. */

@@ -3,11 +3,14 @@ package vn.lgm.compliance.cases;
 import java.util.ArrayList;
 import java.util.List;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
 import vn.lgm.compliance.engine.Assessor;
+import vn.lgm.compliance.engine.Json;
 import vn.lgm.compliance.model.Assessment;
 import vn.lgm.compliance.model.Finding;
 
-/** Runs a case and compares the verdict and the exact multiset of findings (rule id and outcome). */
+/** Runs a case and compares the verdict, the exact multiset of findings (rule id and outcome) and, if given, the derived classification. */
 public final class CaseRunner {
 
     private final Assessor assessor;
@@ -32,7 +35,7 @@ public final class CaseRunner {
             return new CaseResult(c, null, null, List.of(), List.of(), List.of(), List.of("assessment failed: " + e));
         }
         List<String> actual = a.findings().stream().map(CaseRunner::key).sorted().toList();
-        List<String> missing = new ArrayList<>(c.expectedFindings());
+        List<String> missing = new ArrayList<>(c.expectedFindings() == null ? actual : c.expectedFindings());
         List<String> unexpected = new ArrayList<>();
         for (String f : actual) {
             if (!missing.remove(f)) {
@@ -40,8 +43,17 @@ public final class CaseRunner {
             }
         }
         List<String> problems = new ArrayList<>();
-        if (a.verdict() != c.expectedVerdict()) {
+        if (c.expectedVerdict() != null && a.verdict() != c.expectedVerdict()) {
             problems.add("verdict: expected " + c.expectedVerdict() + ", actual " + a.verdict());
+        }
+        if (c.expectedDerived() != null) {
+            JsonNode actualDerived = Json.json().valueToTree(a.derived());
+            c.expectedDerived().fields().forEachRemaining(e -> {
+                JsonNode got = actualDerived.get(e.getKey());
+                if (!e.getValue().equals(got)) {
+                    problems.add("derived." + e.getKey() + ": expected " + e.getValue() + ", actual " + got);
+                }
+            });
         }
         missing.forEach(f -> problems.add("expected finding did not appear: " + f));
         for (String f : unexpected) {

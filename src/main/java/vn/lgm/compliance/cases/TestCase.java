@@ -3,6 +3,8 @@ package vn.lgm.compliance.cases;
 import java.nio.file.Path;
 import java.util.List;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
 import vn.lgm.compliance.engine.InputError;
 import vn.lgm.compliance.model.Project;
 import vn.lgm.compliance.model.Verdict;
@@ -10,11 +12,15 @@ import vn.lgm.compliance.model.Verdict;
 /**
  * One case file of cases/: a project and exactly the findings a lawyer expects of it.
  *
- * @param expectedFindings "RULE-ID OUTCOME" entries, e.g. "EXP-001 VIOLATION"; compared as a multiset
+ * @param expectedVerdict  null only for a classification case that pins expect.derived alone
+ * @param expectedFindings "RULE-ID OUTCOME" entries, e.g. "EXP-001 VIOLATION", compared as a multiset; null
+ *                         only for a classification case that pins expect.derived alone
+ * @param expectedDerived  optional: the derived classification expected (only the fields given are compared)
  * @param errors           problems in the file itself; a case with errors fails
  */
 public record TestCase(Path file, String id, String title, String narrative, List<String> sources, Project project,
-                       Verdict expectedVerdict, List<String> expectedFindings, List<InputError> errors) {
+                       Verdict expectedVerdict, List<String> expectedFindings, JsonNode expectedDerived,
+                       List<InputError> errors) {
 
     public boolean valid() {
         return errors.isEmpty();
