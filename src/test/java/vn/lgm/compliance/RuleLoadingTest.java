@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -26,18 +25,7 @@ class RuleLoadingTest {
 
     /** A copy of the real rules directory, to break one thing in. */
     private Path copyOfRules() throws IOException {
-        Path rules = Path.of("rules");
-        try (Stream<Path> walk = Files.walk(rules)) {
-            for (Path p : walk.toList()) {
-                Path target = dir.resolve(rules.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(p, target);
-                }
-            }
-        }
-        return dir;
+        return TestFiles.copyTree(Path.of("rules"), dir);
     }
 
     @Test
