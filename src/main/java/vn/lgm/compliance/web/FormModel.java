@@ -70,7 +70,7 @@ public final class FormModel {
     /** kind: root (facts at the top of the description), record (one object) or list (several entries). */
     @TemplateData
     public record FormSection(String key, String kind, String title, String intro, String addLabel,
-                              List<FormField> fields) {
+                              String itemLabel, List<FormField> fields) {
         public boolean list() {
             return "list".equals(kind);
         }
@@ -130,7 +130,7 @@ public final class FormModel {
     private FormSection section(String key, String kind, List<FormField> fields, String lang) {
         String[] t = texts.section(key, lang);
         return new FormSection(key, kind, t == null ? humanise(key) : t[0], t == null ? null : t[1],
-                texts.addLabel(key, lang), List.copyOf(fields));
+                texts.addLabel(key, lang), texts.itemLabel(key, lang), List.copyOf(fields));
     }
 
     private List<FormField> fields(Class<?> record, String keyPrefix, String pathPrefix, String lang) {

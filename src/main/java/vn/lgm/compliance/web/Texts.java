@@ -108,7 +108,16 @@ public final class Texts {
 
     /** The "add an entry" label of a list section, or null. */
     public String addLabel(String key, String lang) {
-        JsonNode a = fields.path("sections").path(key).path("add");
+        return pair(key, "add", lang);
+    }
+
+    /** The name of one entry of a list section ("Export"), or null. */
+    public String itemLabel(String key, String lang) {
+        return pair(key, "item", lang);
+    }
+
+    private String pair(String key, String which, String lang) {
+        JsonNode a = fields.path("sections").path(key).path(which);
         return a.isArray() ? a.path(lang(lang).equals("vi") ? 1 : 0).asText() : null;
     }
 
