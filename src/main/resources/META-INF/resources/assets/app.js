@@ -195,7 +195,7 @@
     var d = target.closest('details');
     if (d) { d.open = true; }
     var input = target.matches('input, select, button') ? target
-      : target.querySelector('input:checked, input[type=text], input[type=number], input[type=date], select, input, button');
+      : target.querySelector('input[type=radio]:checked') || target.querySelector('input, select, textarea, button');
     target.classList.add('flash');
     setTimeout(function () { target.classList.remove('flash'); }, 2500);
     (input || target).focus();
