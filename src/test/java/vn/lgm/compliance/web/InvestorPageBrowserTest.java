@@ -51,8 +51,9 @@ import io.quarkus.test.junit.QuarkusTest;
 @QuarkusTest
 class InvestorPageBrowserTest {
 
-    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    /** Debian's paths; -Dchromium.path / -Dchromedriver.path override them (e.g. to check the skip message). */
+    static final Path CHROMIUM = Path.of(System.getProperty("chromium.path", "/usr/bin/chromium"));
+    static final Path CHROMEDRIVER = Path.of(System.getProperty("chromedriver.path", "/usr/bin/chromedriver"));
     static final Path SHOTS = Path.of("target", "screenshots");
     static final String INSTALL = "apt-get update && apt-get install -y chromium chromium-driver";
 
