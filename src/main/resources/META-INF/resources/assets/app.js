@@ -1,0 +1,329 @@
+// The investor page: gathers the form into a project description (a "don't know" is left out, never sent as
+// false), fills the form from an example or a pasted description, and shows the report the server renders.
+(function () {
+  'use strict';
+  var T = JSON.parse(document.getElementById('texts').textContent);
+  var lang = document.documentElement.lang || 'en';
+  var form = document.getElementById('project-form');
+  var result = document.getElementById('result');
+  var status = document.getElementById('start-status');
+  var STORE = 'lgm.investor.state';
+  // For each list, the entry elements that became exports[0], exports[1]... in the last description sent.
+  var sentEntries = {};
+
+  function sections() { return Array.prototype.slice.call(form.querySelectorAll('.sec')); }
+  function section(key) { return form.querySelector('.sec[data-section="' + key + '"]'); }
+  function fieldsOf(container) {
+    return Array.prototype.slice.call(container.querySelectorAll('[data-field]')).filter(function (f) {
+      return f.closest('template') === null;
+    });
+  }
+
+  // ---- reading a field ----------------------------------------------------------------------------------
+  function read(f) {
+    var kind = f.getAttribute('data-kind');
+    if (kind === 'tristate') {
+      var c = f.querySelector('input[type=radio]:checked');
+      return !c || c.value === '' ? undefined : c.value === 'true';
+    }
+    if (kind === 'multi') {
+      var v = Array.prototype.slice.call(f.querySelectorAll('input[type=checkbox]:checked')).map(function (i) { return i.value; });
+      return v.length ? v : undefined;
+    }
+    var input = f.querySelector('input, select');
+    var s = input.value.trim();
+    if (s === '') { return undefined; }
+    if (kind === 'number' || kind === 'integer') {
+      var n = Number(s);
+      return isNaN(n) ? s : n; // a non-number is sent as it is, so the service names the field
+    }
+    return s;
+  }
+
+  function write(f, value) {
+    var kind = f.getAttribute('data-kind');
+    if (kind === 'tristate') {
+      var want = value === true ? 'true' : value === false ? 'false' : '';
+      f.querySelectorAll('input[type=radio]').forEach(function (r) { r.checked = r.value === want; });
+    } else if (kind === 'multi') {
+      var set = Array.isArray(value) ? value : [];
+      f.querySelectorAll('input[type=checkbox]').forEach(function (c) { c.checked = set.indexOf(c.value) >= 0; });
+    } else {
+      f.querySelector('input, select').value = value === undefined || value === null ? '' : String(value);
+    }
+  }
+
+  function readInto(container, obj) {
+    var any = false;
+    fieldsOf(container).forEach(function (f) {
+      var v = read(f);
+      if (v !== undefined) { obj[f.getAttribute('data-field')] = v; any = true; }
+    });
+    return any;
+  }
+
+  // ---- the description ----------------------------------------------------------------------------------
+  function collect() {
+    var project = {};
+    sentEntries = {};
+    sections().forEach(function (sec) {
+      var key = sec.getAttribute('data-section');
+      var kind = sec.getAttribute('data-kind');
+      if (kind === 'root') {
+        readInto(sec, project);
+      } else if (kind === 'record') {
+        var o = {};
+        if (readInto(sec, o)) { project[key] = o; }
+      } else {
+        var list = [];
+        sentEntries[key] = [];
+        entries(key).forEach(function (entry) {
+          var e = {};
+          if (readInto(entry, e)) { list.push(e); sentEntries[key].push(entry); }
+        });
+        if (list.length) { project[key] = list; }
+      }
+    });
+    return project;
+  }
+
+  function clear() {
+    sections().forEach(function (sec) {
+      if (sec.getAttribute('data-kind') === 'list') {
+        entries(sec.getAttribute('data-section')).forEach(function (e) { e.remove(); });
+      } else {
+        fieldsOf(sec).forEach(function (f) { write(f, undefined); });
+      }
+    });
+    addEntry('minerals');
+  }
+
+  function fill(project) {
+    clear();
+    entries('minerals').forEach(function (e) { e.remove(); });
+    sections().forEach(function (sec) {
+      var key = sec.getAttribute('data-section');
+      var kind = sec.getAttribute('data-kind');
+      if (kind === 'root') {
+        fieldsOf(sec).forEach(function (f) { write(f, project[f.getAttribute('data-field')]); });
+      } else if (kind === 'record') {
+        var o = project[key] || {};
+        fieldsOf(sec).forEach(function (f) { write(f, o[f.getAttribute('data-field')]); });
+      } else {
+        (project[key] || []).forEach(function (item) {
+          var entry = addEntry(key);
+          fieldsOf(entry).forEach(function (f) { write(f, item[f.getAttribute('data-field')]); });
+        });
+      }
+    });
+    if (!entries('minerals').length) { addEntry('minerals'); }
+  }
+
+  // ---- list entries -------------------------------------------------------------------------------------
+  function entries(key) {
+    var box = document.getElementById('list-' + key);
+    return box ? Array.prototype.slice.call(box.children) : [];
+  }
+
+  function addEntry(key) {
+    var tpl = document.getElementById('tpl-' + key);
+    var box = document.getElementById('list-' + key);
+    if (!tpl || !box) { return null; }
+    var entry = tpl.content.firstElementChild.cloneNode(true);
+    box.appendChild(entry);
+    renumber(key);
+    return entry;
+  }
+
+  // Entry n carries the paths key[n].field and the ids f-key-n-field, so a finding's path finds its input.
+  function renumber(key) {
+    var path = new RegExp('^' + key + '\\[(?:\\d+|__i__)\\]');
+    var id = new RegExp('^f-' + key + '-(?:\\d+|__i__)');
+    entries(key).forEach(function (entry, n) {
+      entry.querySelector('.entry-no').textContent = String(n + 1);
+      entry.querySelectorAll('[id],[for],[name],[aria-describedby]').forEach(function (el) {
+        ['id', 'for', 'name', 'aria-describedby'].forEach(function (a) {
+          var v = el.getAttribute(a);
+          if (v) {
+            el.setAttribute(a, v.replace(path, key + '[' + n + ']').replace(id, 'f-' + key + '-' + n));
+          }
+        });
+      });
+    });
+  }
+
+  form.addEventListener('click', function (ev) {
+    var add = ev.target.closest('[data-add]');
+    if (add) {
+      var e = addEntry(add.getAttribute('data-add'));
+      var first = e && e.querySelector('input, select');
+      if (first) { first.focus(); }
+      return;
+    }
+    var rm = ev.target.closest('[data-remove]');
+    if (rm) {
+      var entry = rm.closest('.entry');
+      var key = entry.closest('.sec').getAttribute('data-section');
+      entry.remove();
+      renumber(key);
+      document.getElementById('add-' + key).focus();
+    }
+  });
+
+  // ---- going to a field named by a path -----------------------------------------------------------------
+  function focusPath(path) {
+    var parts = path.match(/^([A-Za-z]+)(?:\[(\d+)\])?(?:\.([A-Za-z]+))?$/);
+    if (!parts) { return false; }
+    var key = parts[1], index = parts[2], field = parts[3];
+    var target = null, sec = section(key);
+    if (sec && sec.getAttribute('data-kind') === 'list') {
+      if (index !== undefined) {
+        var entry = (sentEntries[key] || entries(key))[Number(index)] || entries(key)[Number(index)];
+        while (!entry) { addEntry(key); entry = entries(key)[Number(index)]; }
+        target = field ? entry.querySelector('[data-field="' + field + '"]') : entry;
+      } else {
+        target = entries(key)[0] || document.getElementById('add-' + key);
+      }
+    } else if (sec && field) {
+      target = sec.querySelector('[data-field="' + field + '"]');
+    } else if (sec) {
+      target = sec;
+    } else {
+      target = section('project').querySelector('[data-field="' + key + '"]');
+    }
+    if (!target) { return false; }
+    var d = target.closest('details');
+    if (d) { d.open = true; }
+    var input = target.matches('input, select, button') ? target
+      : target.querySelector('input[type=radio]:checked') || target.querySelector('input, select, textarea, button');
+    target.classList.add('flash');
+    setTimeout(function () { target.classList.remove('flash'); }, 2500);
+    (input || target).focus();
+    target.scrollIntoView({ block: 'center' });
+    return true;
+  }
+
+  document.addEventListener('click', function (ev) {
+    var a = ev.target.closest('a[data-focus]');
+    if (a && focusPath(a.getAttribute('data-focus'))) { ev.preventDefault(); }
+  });
+
+  // ---- assessing ----------------------------------------------------------------------------------------
+  function assess(project) {
+    result.hidden = false;
+    result.innerHTML = '<p class="status">' + T.assessing + '</p>';
+    return fetch('/ui/report?lang=' + lang, {
+      method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(project)
+    }).then(function (r) { return r.text(); }).then(function (html) {
+      result.innerHTML = html;
+      save(project, true);
+      result.focus();
+      result.scrollIntoView({ block: 'start' });
+    }).catch(function () {
+      result.innerHTML = '<p class="status error">' + T.failed + '</p>';
+    });
+  }
+
+  form.addEventListener('submit', function (ev) {
+    ev.preventDefault();
+    assess(collect());
+  });
+
+  document.getElementById('clear-form').addEventListener('click', function () {
+    clear();
+    result.hidden = true;
+    result.innerHTML = '';
+    sessionStorage.removeItem(STORE);
+  });
+
+  // ---- keeping: downloads and print ---------------------------------------------------------------------
+  function download(name, text) {
+    var a = document.createElement('a');
+    a.href = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
+    a.download = name;
+    document.body.appendChild(a);
+    a.click();
+    setTimeout(function () { URL.revokeObjectURL(a.href); a.remove(); }, 1000);
+  }
+
+  function slug(s) { return String(s || 'project').replace(/[^A-Za-z0-9_-]+/g, '-'); }
+
+  result.addEventListener('click', function (ev) {
+    if (ev.target.id === 'download-assessment') {
+      var a = JSON.parse(document.getElementById('assessment-json').textContent);
+      download('assessment-' + slug(a.projectId) + '-' + a.lawAsOf + '.json', JSON.stringify(a, null, 2));
+    } else if (ev.target.id === 'print-report') {
+      window.print();
+    }
+  });
+
+  document.getElementById('download-project').addEventListener('click', function () {
+    var p = collect();
+    download('project-' + slug(p.id) + '.json', JSON.stringify(p, null, 2));
+  });
+
+  // ---- examples, pasting and uploading ------------------------------------------------------------------
+  var select = document.getElementById('example-select');
+  if (select) {
+    select.addEventListener('change', function () {
+      var o = select.options[select.selectedIndex];
+      document.getElementById('example-narrative').textContent = o ? (o.getAttribute('data-narrative') || '') : '';
+    });
+    document.getElementById('example-load').addEventListener('click', function () {
+      if (!select.value) { status.textContent = T.noCase; select.focus(); return; }
+      fetch('/ui/cases').then(function (r) { return r.json(); }).then(function (list) {
+        var c = list.filter(function (x) { return x.id === select.value; })[0];
+        if (!c) { status.textContent = T.noCase; return; }
+        fill(c.project);
+        status.textContent = T.loaded + c.id;
+        document.getElementById('assess').focus();
+      }).catch(function () { status.textContent = T.failed; });
+    });
+  }
+
+  document.getElementById('paste-file').addEventListener('change', function (ev) {
+    var file = ev.target.files[0];
+    if (!file) { return; }
+    file.text().then(function (text) { document.getElementById('paste-text').value = text; });
+  });
+
+  document.getElementById('paste-load').addEventListener('click', function () {
+    var text = document.getElementById('paste-text').value;
+    if (!text.trim()) { status.textContent = T.empty; return; }
+    var json = text.trim().charAt(0) === '{';
+    fetch('/ui/parse', { method: 'POST', headers: { 'Content-Type': json ? 'application/json' : 'application/yaml' }, body: text })
+      .then(function (r) { return r.json().then(function (b) { return { ok: r.ok, body: b }; }); })
+      .then(function (r) {
+        if (!r.ok) {
+          status.textContent = T.parseFailed + ' ' + (r.body.errors || []).map(function (e) { return e.path + ': ' + e.message; }).join('; ');
+          return;
+        }
+        fill(r.body);
+        status.textContent = T.loaded + (r.body.id || '');
+        document.getElementById('assess').focus();
+      }).catch(function () { status.textContent = T.failed; });
+  });
+
+  // ---- switching language keeps the answers -------------------------------------------------------------
+  function save(project, assessed) {
+    try { sessionStorage.setItem(STORE, JSON.stringify({ project: project, assessed: assessed })); } catch (e) { /* private mode */ }
+  }
+
+  document.querySelectorAll('.langs a[data-lang]').forEach(function (a) {
+    a.addEventListener('click', function () {
+      save(collect(), !result.hidden && !!result.querySelector('.report'));
+    });
+  });
+
+  var saved = null;
+  try { saved = JSON.parse(sessionStorage.getItem(STORE) || 'null'); } catch (e) { saved = null; }
+  if (saved && saved.project) {
+    fill(saved.project);
+    if (saved.assessed) { assess(collect()); }
+  } else {
+    addEntry('minerals');
+  }
+
+  // for the browser tests and the curious: what would be sent
+  window.lgm = { collect: collect, fill: fill, focusPath: focusPath };
+})();
