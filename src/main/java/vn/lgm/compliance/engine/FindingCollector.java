@@ -100,7 +100,7 @@ public final class FindingCollector {
             if (f.value() == null) {
                 missing.add(f.path());
             } else {
-                facts.add(f);
+                addOnce(facts, f);
                 requirementFalse |= r instanceof Check c ? !c.met() : Boolean.FALSE.equals(f.value());
             }
         }
@@ -135,10 +135,17 @@ public final class FindingCollector {
                 missing.add(f.path());
                 unknown = true;
             } else {
-                facts.add(f);
+                addOnce(facts, f);
             }
         }
         return unknown;
+    }
+
+    /** A fact named both as a condition and in a requirement is listed once. */
+    private static void addOnce(List<FactValue> facts, FactValue f) {
+        if (!facts.contains(f)) {
+            facts.add(f);
+        }
     }
 
     /** A path's value, or a derived fact; an empty list counts as not given. */
