@@ -82,6 +82,17 @@ public final class FindingCollector {
         }
     }
 
+    /**
+     * True when the date is known and falls before the firing rule came into force. Rules use it for the law's
+     * transitional reach: a condition for granting a licence does not reach back to a licence issued before the
+     * provision took effect (LGM Art 111(1); Law 147 Art 4(3)(a)), and a dossier received before a change may keep
+     * the procedure and authority of its date of receipt (Law 147 Art 4(1)). The rule's own {@code @inForceFrom}
+     * is the date compared against, so no date is written in a rule.
+     */
+    public boolean beforeInForce(RuleContext kcontext, LocalDate date) {
+        return date != null && date.isBefore(rules.info(kcontext.getRule()).inForce().from());
+    }
+
     private static final Object[] NONE = {};
 
     /**
