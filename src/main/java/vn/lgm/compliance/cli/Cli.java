@@ -1,0 +1,43 @@
+package vn.lgm.compliance.cli;
+
+import java.util.List;
+import java.util.concurrent.Callable;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The commands of the application, run without booting Quarkus (the engine is framework-free). {@code Main}
+ * hands over when the first argument names one of them. To add a command, add its class to {@link #COMMANDS}.
+ */
+@Command(name = "mineral-compliance", mixinStandardHelpOptions = true,
+        description = "Compliance engine for Vietnam's Law on Geology and Minerals: commands.")
+public final class Cli implements Callable<Integer> {
+
+    /** The subcommands, registered in this order. */
+    static final List<Class<?>> COMMANDS = List.of(AuditCommand.class, BenchCommand.class);
+
+    public static CommandLine commandLine() {
+        CommandLine cl = new CommandLine(new Cli());
+        for (Class<?> c : COMMANDS) {
+            cl.addSubcommand(c);
+        }
+        return cl;
+    }
+
+    /** True when the argument is the name of a command (so the service is not started). */
+    public static boolean isCommand(String arg) {
+        return arg != null && commandLine().getSubcommands().containsKey(arg);
+    }
+
+    /** Runs the command line and returns its exit status. */
+    public static int run(String... args) {
+        return commandLine().execute(args);
+    }
+
+    @Override
+    public Integer call() {
+        CommandLine.usage(this, System.out);
+        return 0;
+    }
+}
