@@ -54,7 +54,12 @@ public final class Audit {
         Consumer<AuditRunner.Result> listener = progress == null ? portfolio : portfolio.andThen(progress);
         String format;
         try (InputStream raw = new DigestInputStream(Files.newInputStream(in), sha);
-             RecordSource source = open(raw, in.getFileName().toString(), isCsv(in.toString()), mapping);
+             RecordSource source = open(new java.io.FilterInputStream(raw) {
+                 @Override
+                 public void close() {
+                     // the file is closed by the outer resource, after the digest has read it to the end
+                 }
+             }, in.getFileName().toString(), isCsv(in.toString()), mapping);
              OutputStream o = new BufferedOutputStream(Files.newOutputStream(out), 1 << 16)) {
             format = source.describe();
             new AuditRunner(assessor, asOf, compareAsOf).run(source, o, listener);

@@ -148,13 +148,14 @@ public final class Portfolio implements Consumer<AuditRunner.Result> {
         if (r.compared() != null) {
             Set<String> now = keys(a);
             Set<String> then = keys(r.compared());
-            for (String k : then) {
-                if (!now.contains(k)) {
+            // Going from the comparison date to the audit date: what the later law adds, and what it drops.
+            for (String k : now) {
+                if (!then.contains(k)) {
                     change(appeared, k, p);
                 }
             }
-            for (String k : now) {
-                if (!then.contains(k)) {
+            for (String k : then) {
+                if (!now.contains(k)) {
                     change(disappeared, k, p);
                 }
             }
