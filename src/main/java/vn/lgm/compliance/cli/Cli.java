@@ -15,7 +15,7 @@ import picocli.CommandLine.Command;
 public final class Cli implements Callable<Integer> {
 
     /** The subcommands, registered in this order. */
-    static final List<Class<?>> COMMANDS = List.of(AuditCommand.class, BenchCommand.class);
+    static final List<Class<?>> COMMANDS = List.of(AuditCommand.class, BenchCommand.class, HttpBenchCommand.class);
 
     public static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new Cli());
@@ -30,8 +30,20 @@ public final class Cli implements Callable<Integer> {
         return arg != null && commandLine().getSubcommands().containsKey(arg);
     }
 
+    /**
+     * Outside Quarkus nothing configures logging, and the JBoss log manager then reports TRACE as enabled: Drools
+     * formats a trace line for every fact inserted, which costs more than the assessment. Commands log warnings
+     * and errors only, as the service does (application.properties).
+     */
+    private static final java.util.logging.Logger ROOT = java.util.logging.Logger.getLogger("");
+
+    public static void quietLogging() {
+        ROOT.setLevel(java.util.logging.Level.WARNING);
+    }
+
     /** Runs the command line and returns its exit status. */
     public static int run(String... args) {
+        quietLogging();
         return commandLine().execute(args);
     }
 

@@ -15,6 +15,7 @@ final class Rules {
 
     static synchronized Assessor assessor() {
         if (assessor == null) {
+            vn.lgm.compliance.cli.Cli.quietLogging();
             assessor = new Assessor(RuleBase.load(Path.of("rules")));
         }
         return assessor;
