@@ -8,6 +8,7 @@ cd "$(dirname "$0")/.."
 RECORDS=${RECORDS:-200000}
 RATE=${RATE:-500}
 SECONDS_HTTP=${SECONDS_HTTP:-30}
+PORT=${PORT:-18085}
 JAR=target/quarkus-app/quarkus-run.jar
 [ -f "$JAR" ] || ./mvnw -B -q package -DskipTests
 
@@ -16,15 +17,15 @@ java -Xmx256m -jar "$JAR" bench --records "$RECORDS"
 
 [ -n "${SKIP_HTTP:-}" ] && exit 0
 echo "== HTTP: POST /api/v1/assessments at ${RATE} requests/s"
-java -Xmx512m -jar "$JAR" > /tmp/lgm-bench-service.log 2>&1 &
+java -Xmx512m -Dquarkus.http.port="$PORT" -jar "$JAR" > /tmp/lgm-bench-service.log 2>&1 &
 SERVICE=$!
 trap 'kill $SERVICE 2>/dev/null || true' EXIT
 for _ in $(seq 1 120); do
-  curl -sf localhost:8080/q/health/ready >/dev/null 2>&1 && break
+  curl -sf "localhost:$PORT/q/health/ready" >/dev/null 2>&1 && break
   sleep 1
 done
 # Open-loop Java client at a fixed rate (p50/p99 of latencies at that rate).
-java -jar "$JAR" bench-http --rate "$RATE" --seconds "$SECONDS_HTTP"
+java -jar "$JAR" bench-http --url "http://localhost:$PORT/api/v1/assessments" --rate "$RATE" --seconds "$SECONDS_HTTP"
 # wrk from Debian's packages as a second opinion (closed loop: its latencies are at its own, maximal, rate).
 if ! command -v wrk >/dev/null 2>&1; then
   (apt-get install -y wrk >/dev/null 2>&1 || sudo apt-get install -y wrk >/dev/null 2>&1) || echo "(wrk not installed; skipped)"
@@ -35,5 +36,5 @@ wrk.method = "POST"
 wrk.headers["Content-Type"] = "application/json"
 local f = io.open("examples/rare-earth-proposal.json", "r"); wrk.body = f:read("*a"); f:close()
 LUA
-  wrk -t2 -c16 -d20s --latency -s /tmp/lgm-post.lua http://localhost:8080/api/v1/assessments
+  wrk -t2 -c16 -d20s --latency -s /tmp/lgm-post.lua "http://localhost:$PORT/api/v1/assessments"
 fi
