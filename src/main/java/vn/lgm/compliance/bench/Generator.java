@@ -41,7 +41,8 @@ public final class Generator {
         }
     }
 
-    static ObjectNode project(long i, SplittableRandom rnd) {
+    /** One synthetic project (also used by the tests). */
+    public static ObjectNode project(long i, SplittableRandom rnd) {
         JsonNodeFactory f = JsonNodeFactory.instance;
         ObjectNode p = f.objectNode();
         p.put("id", "SYN-" + i);
