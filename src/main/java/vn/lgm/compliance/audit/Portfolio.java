@@ -138,7 +138,7 @@ public final class Portfolio implements Consumer<AuditRunner.Result> {
             if (!seen.add(f.ruleId() + " " + f.outcome())) {
                 continue;
             }
-            RuleCount c = byRule.computeIfAbsent(f.ruleId(), id -> new RuleCount(id, f.title(), f.citation().label(),
+            RuleCount c = byRule.computeIfAbsent(f.ruleId(), id -> new RuleCount(id, f.title(), shortCitation(f),
                     provisionsByRule.getOrDefault(id, List.of())));
             c.outcomes.merge(f.outcome(), 1L, Long::sum);
             if (f.outcome() == Outcome.VIOLATION && c.violating.size() < LIST_CAP) {
@@ -169,6 +169,13 @@ public final class Portfolio implements Consumer<AuditRunner.Result> {
         if (c.examples.size() < 20) {
             c.examples.add(p.id() + (p.name() == null ? "" : " — " + p.name()));
         }
+    }
+
+    /** "LGM Art 9(3)": the instrument code, article, clause and point. */
+    static String shortCitation(Finding f) {
+        var c = f.citation();
+        return c.instrument() + " Art " + c.article() + (c.clause() == null ? "" : "(" + c.clause() + ")")
+                + (c.point() == null ? "" : "(" + c.point() + ")");
     }
 
     private static Set<String> keys(Assessment a) {
@@ -230,7 +237,7 @@ public final class Portfolio implements Consumer<AuditRunner.Result> {
         Map<String, long[]> counts = new HashMap<>();
         Map<String, Set<String>> ruleIds = new HashMap<>();
         for (RuleCount c : byRule.values()) {
-            List<String> ps = c.provisions.isEmpty() ? List.of("(no provision registered) " + c.citation) : c.provisions;
+            List<String> ps = c.provisions.isEmpty() ? List.of(c.citation + " (not yet in provisions.yaml)") : c.provisions;
             for (String p : ps) {
                 long[] n = counts.computeIfAbsent(p, k -> new long[2]);
                 n[0] += c.violations();
