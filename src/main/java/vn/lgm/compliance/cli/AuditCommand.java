@@ -62,6 +62,12 @@ public final class AuditCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             System.err.println("audit: " + e.getMessage());
             return 2;
+        } catch (java.nio.file.NoSuchFileException e) {
+            System.err.println("audit: no such file: " + e.getFile());
+            return 2;
+        } catch (java.io.IOException e) {
+            System.err.println("audit: " + e);
+            return 2;
         } finally {
             if (bar != null) {
                 bar.close();
