@@ -3,9 +3,11 @@ package vn.lgm.compliance.api;
 import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.QuarkusApplication;
 import io.quarkus.runtime.annotations.QuarkusMain;
+import vn.lgm.compliance.cli.Cli;
 
 /**
- * Starts the service. A start-up failure we can explain (a broken rule file) is printed as one line on stderr
+ * Starts the service, or, when the first argument names a command ({@code audit}, {@code bench}), runs that
+ * command without Quarkus and exits with its status. A start-up failure we can explain (a broken rule file) is printed as one line on stderr
  * and the process exits with status 1.
  */
 @QuarkusMain
@@ -14,6 +16,10 @@ public class Main implements QuarkusApplication {
     private static volatile String startupFailure;
 
     public static void main(String... args) {
+        if (args.length > 0 && Cli.isCommand(args[0])) {
+            // A command (audit, bench, ...): run it on the framework-free engine, without booting the service.
+            System.exit(Cli.run(args));
+        }
         Quarkus.run(Main.class, (status, error) -> {
             if (startupFailure != null) {
                 System.err.println(startupFailure);

@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Consumer;
 
+import org.drools.kiesession.session.StatefulKnowledgeSessionImpl;
 import org.kie.api.event.rule.AfterMatchFiredEvent;
 import org.kie.api.event.rule.DefaultAgendaEventListener;
 import org.kie.api.runtime.KieSession;
@@ -48,8 +49,16 @@ public final class Assessor {
 
     private final RuleBase rules;
 
+    /**
+     * One session per thread, reset after each assessment rather than created anew: creating a session on the
+     * KieBase costs more than most assessments. A reset session has no facts, no agenda and no logical
+     * (truth-maintained) facts left; the globals are set again for every assessment.
+     */
+    private final ThreadLocal<KieSession> sessions;
+
     public Assessor(RuleBase rules) {
         this.rules = rules;
+        this.sessions = ThreadLocal.withInitial(() -> rules.kieBase().newKieSession());
     }
 
     public RuleBase rules() {
@@ -64,7 +73,10 @@ public final class Assessor {
         LocalDate date = project.assessmentDate() != null ? project.assessmentDate() : LocalDate.now(VIETNAM);
         ParameterValues params = rules.parameters().at(date, options.parameterOverrides());
         FindingCollector findings = new FindingCollector(project, rules, params, date);
-        KieSession session = rules.kieBase().newKieSession();
+        // A session with a listener (coverage) is used once; plain assessments reuse this thread's session.
+        boolean reuse = options.onFire() == null;
+        KieSession session = reuse ? sessions.get() : rules.kieBase().newKieSession();
+        boolean clean = false;
         try {
             session.setGlobal("findings", findings);
             session.setGlobal("params", params);
@@ -79,9 +91,20 @@ public final class Assessor {
             insertFacts(session, project);
             session.fireAllRules(inForce(date, options.disabledRuleIds()));
             List<Finding> list = findings.findings();
-            return new Assessment(project.id(), Verdict.of(list), date, rules.version(), derived(session, project), list);
+            Assessment assessment = new Assessment(project.id(), Verdict.of(list), date, rules.version(),
+                    derived(session, project), list);
+            clean = true;
+            return assessment;
         } finally {
-            session.dispose();
+            if (reuse && clean) {
+                ((StatefulKnowledgeSessionImpl) session).reset();
+            } else {
+                // A session a rule failed in is not trusted again.
+                session.dispose();
+                if (reuse) {
+                    sessions.remove();
+                }
+            }
         }
     }
 

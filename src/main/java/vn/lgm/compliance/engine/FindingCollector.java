@@ -52,6 +52,11 @@ public final class FindingCollector {
         this.date = date;
     }
 
+    /** The assessment date: the law applied, and "today" for facts such as a licence's expiry. */
+    public LocalDate date() {
+        return date;
+    }
+
     /** The rule is broken if every one of these facts is known: they are the conditions of the breach. */
     public void breach(RuleContext kcontext, Object... conditions) {
         emit(kcontext, conditions, NONE);

@@ -22,8 +22,10 @@ public record Operations(
         @Schema(description = "Mining-safety risk-management plan approved and sent (LGM Art 60)")
         Boolean riskManagementPlan,
         @Schema(description = "Rare-earth geological data handled under the state-secret rules (LGM Art 85a(4))")
-        Boolean dataSecrecyCompliant) {
+        Boolean dataSecrecyCompliant,
+        @Schema(description = "Basic construction of the mine has begun (register status 'Đang XDCB', 'Đã XDCB'); null when not recorded")
+        Boolean constructionStarted) {
 
     public static final Operations UNKNOWN = new Operations(null, null, null, null, null, null, null, null,
-            null, null, null, null, null, null);
+            null, null, null, null, null, null, null);
 }

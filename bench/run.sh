@@ -1,0 +1,40 @@
+#!/usr/bin/env bash
+# Benchmarks of the batch audit and of the assessment API. Not a timed test: run by hand, on a quiet machine.
+#   bench/run.sh                 audit throughput vs the I/O floor (200,000 synthetic projects), then HTTP at 500 req/s
+#   RECORDS=1000000 bench/run.sh the same with a million projects (also shows the audit finishing in -Xmx256m)
+#   SKIP_HTTP=1 bench/run.sh     audit benchmark only
+set -euo pipefail
+cd "$(dirname "$0")/.."
+RECORDS=${RECORDS:-200000}
+RATE=${RATE:-500}
+SECONDS_HTTP=${SECONDS_HTTP:-30}
+PORT=${PORT:-18085}
+JAR=target/quarkus-app/quarkus-run.jar
+[ -f "$JAR" ] || ./mvnw -B -q package -DskipTests
+
+echo "== audit: ${RECORDS} synthetic projects, -Xmx256m, $(nproc) cores"
+java -Xmx256m -jar "$JAR" bench --records "$RECORDS"
+
+[ -n "${SKIP_HTTP:-}" ] && exit 0
+echo "== HTTP: POST /api/v1/assessments at ${RATE} requests/s"
+java -Xmx512m -Dquarkus.http.port="$PORT" -jar "$JAR" > /tmp/lgm-bench-service.log 2>&1 &
+SERVICE=$!
+trap 'kill $SERVICE 2>/dev/null || true' EXIT
+for _ in $(seq 1 120); do
+  curl -sf "localhost:$PORT/q/health/ready" >/dev/null 2>&1 && break
+  sleep 1
+done
+# Open-loop Java client at a fixed rate (p50/p99 of latencies at that rate).
+java -jar "$JAR" bench-http --url "http://localhost:$PORT/api/v1/assessments" --rate "$RATE" --seconds "$SECONDS_HTTP"
+# wrk from Debian's packages as a second opinion (closed loop: its latencies are at its own, maximal, rate).
+if ! command -v wrk >/dev/null 2>&1; then
+  (apt-get install -y wrk >/dev/null 2>&1 || sudo apt-get install -y wrk >/dev/null 2>&1) || echo "(wrk not installed; skipped)"
+fi
+if command -v wrk >/dev/null 2>&1; then
+  cat > /tmp/lgm-post.lua <<LUA
+wrk.method = "POST"
+wrk.headers["Content-Type"] = "application/json"
+local f = io.open("examples/rare-earth-proposal.json", "r"); wrk.body = f:read("*a"); f:close()
+LUA
+  wrk -t2 -c16 -d20s --latency -s /tmp/lgm-post.lua "http://localhost:$PORT/api/v1/assessments"
+fi
