@@ -74,6 +74,16 @@ class RuleLoadingTest {
     }
 
     @Test
+    void aDefinitionWithoutPriorityIsALoadError() throws IOException {
+        Path rules = copyOfRules();
+        Path file = rules.resolve("definitions/licence.drl");
+        Files.writeString(file, Files.readString(file).replace("    salience 100\n", ""));
+        RuleLoadException e = assertThrows(RuleLoadException.class, () -> RuleBase.load(rules));
+        assertTrue(e.getMessage().contains("DEF-030") || e.getMessage().contains("legacy licence"), e.getMessage());
+        assertTrue(e.getMessage().contains("salience 100"), e.getMessage());
+    }
+
+    @Test
     void duplicateRuleIdIsALoadError() throws IOException {
         Path rules = copyOfRules();
         Path file = rules.resolve("export/export.drl");

@@ -5,6 +5,7 @@ import java.util.concurrent.Callable;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import vn.lgm.compliance.coverage.CoverageCommand;
 
 /**
  * The commands of the application, run without booting Quarkus (the engine is framework-free). {@code Main}
@@ -15,7 +16,8 @@ import picocli.CommandLine.Command;
 public final class Cli implements Callable<Integer> {
 
     /** The subcommands, registered in this order. */
-    static final List<Class<?>> COMMANDS = List.of(AuditCommand.class, BenchCommand.class, HttpBenchCommand.class);
+    static final List<Class<?>> COMMANDS = List.of(AuditCommand.class, CoverageCommand.class, BenchCommand.class,
+            HttpBenchCommand.class);
 
     public static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new Cli());

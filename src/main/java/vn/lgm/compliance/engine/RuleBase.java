@@ -108,6 +108,7 @@ public final class RuleBase {
                         problems.add("@id " + info.id() + " is already used by rule '" + twin.name() + "' in " + twin.file());
                     }
                 }
+                checkOrder(rule, info, problems);
                 if (!problems.isEmpty()) {
                     throw new RuleLoadException(file + ":" + lineOf(file, rule.getName()) + ": rule '" + rule.getName()
                             + "': " + String.join("; ", problems));
@@ -150,6 +151,22 @@ public final class RuleBase {
 
     private static String key(Rule rule) {
         return rule.getPackageName() + "." + rule.getName();
+    }
+
+    /**
+     * Definitions fire before any finding rule, so a finding rule that matches the absence of a derived fact
+     * ({@code not LegacyLicence()}) sees every definition already applied: definitions carry a positive salience
+     * ({@code salience 100}), finding rules none.
+     */
+    private static void checkOrder(Rule rule, RuleInfo info, List<String> problems) {
+        if (rule instanceof org.drools.base.definitions.rule.impl.RuleImpl impl && info.kind() != null) {
+            int salience = impl.getSalienceValue();
+            if (info.isDefinition() && salience <= 0) {
+                problems.add("a DEFINITION rule needs 'salience 100' so it is applied before the findings rules");
+            } else if (!info.isDefinition() && salience != 0) {
+                problems.add("only DEFINITION rules take a salience; findings rules fire in any order");
+            }
+        }
     }
 
     /** The file a compiler message points at (Drools reports paths with or without the resources prefix). */

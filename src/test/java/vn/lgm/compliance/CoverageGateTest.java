@@ -1,0 +1,87 @@
+package vn.lgm.compliance;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import vn.lgm.compliance.cases.CaseLoader;
+import vn.lgm.compliance.cases.TestCase;
+import vn.lgm.compliance.coverage.CoverageReport;
+import vn.lgm.compliance.coverage.CoverageRunner;
+import vn.lgm.compliance.coverage.CoverageWriter;
+import vn.lgm.compliance.engine.ProvisionRegister;
+import vn.lgm.compliance.engine.RuleBase;
+
+/**
+ * The CI gate: fails when a case fails, when an ENCODED provision has no firing case, when a provision is not
+ * accounted for, or when a rule or threshold is unpinned (mutation testing). Also writes the three reports.
+ */
+class CoverageGateTest {
+
+    static final List<TestCase> CASES = new CaseLoader().loadAll(Path.of("cases"));
+
+    @TempDir
+    Path dir;
+
+    static CoverageReport coverage(Path rulesDir) {
+        RuleBase rules = RuleBase.load(rulesDir);
+        return new CoverageRunner(rules, ProvisionRegister.load(rulesDir.resolve("provisions.yaml"))).run(CASES);
+    }
+
+    @Test
+    void theLawIsCoveredAndEveryRuleIsPinned() {
+        CoverageReport report = coverage(Path.of("rules"));
+        CoverageWriter.writeAll(report, Path.of("target/coverage"));
+        assertTrue(report.gateFailures().isEmpty(),
+                () -> "Coverage gate (report: target/coverage/coverage.html):\n - " + String.join("\n - ", report.gateFailures()));
+        assertEquals(report.summary().rules(), report.summary().rulesFired());
+    }
+
+    @Test
+    void deletingTheBodyOfARuleFailsNamingTheRuleAndItsProvision() throws IOException {
+        Path rules = copy(Path.of("rules"));
+        Path file = rules.resolve("export/export.drl");
+        String text = Files.readString(file);
+        String body = "findings.breach(kcontext, $x.at(\"mineral\"), $x.at(\"product\"));";
+        assertTrue(text.contains(body));
+        Files.writeString(file, text.replace(body, ""));
+        CoverageReport report = coverage(rules);
+        String all = String.join("\n", report.gateFailures());
+        assertTrue(all.contains("EXP-001") && all.contains("provision A1"), all);
+        assertTrue(report.summary().casesFailed() > 0, all);
+    }
+
+    @Test
+    void aThresholdNoCaseNoticesIsUnpinned() throws IOException {
+        Path rules = copy(Path.of("rules"));
+        Files.writeString(rules.resolve("parameters.yaml"), Files.readString(rules.resolve("parameters.yaml"))
+                + "\nunused.threshold:\n  title: read by no rule\n  unit: count\n  values:\n"
+                + "    - {from: 2025-07-01, value: 7, citation: LGM Art 1}\n");
+        CoverageReport report = coverage(rules);
+        assertTrue(report.summary().unpinnedThresholds().contains("unused.threshold"), report.summary().toString());
+        assertTrue(String.join("\n", report.gateFailures()).contains("threshold unused.threshold"));
+    }
+
+    @Test
+    void reportsAreWrittenInThreeFormats() throws IOException {
+        CoverageReport report = coverage(Path.of("rules"));
+        List<Path> files = CoverageWriter.writeAll(report, dir);
+        String html = Files.readString(files.get(1));
+        for (var p : report.provisions()) {
+            assertTrue(html.contains("<b>" + p.id() + "</b>"), "the HTML shows provision " + p.id());
+        }
+        assertTrue(Files.readString(files.get(0)).startsWith("{\n  \"summary\" : {"), "JSON starts with the summary");
+        assertTrue(Files.readString(files.get(2)).contains("<testsuite name=\"cases\""));
+    }
+
+    private Path copy(Path rules) throws IOException {
+        return TestFiles.copyTree(rules, dir.resolve("rules"));
+    }
+}
