@@ -43,7 +43,11 @@ public final class FindingCollector {
     private final ParameterValues params;
     private final LocalDate date;
     private final List<Finding> findings = new ArrayList<>();
-    private final Set<String> seen = new HashSet<>();
+    private final Set<Seen> seen = new HashSet<>();
+
+    /** What makes two findings the same: a rule that matched twice on the same facts reports once. */
+    private record Seen(String ruleId, Outcome outcome, List<FactValue> facts, List<String> missing) {
+    }
 
     FindingCollector(Project project, RuleBase rules, ParameterValues params, LocalDate date) {
         this.project = project;
@@ -122,8 +126,7 @@ public final class FindingCollector {
         }
         boolean shown = !conditionUnknown && (missing.isEmpty() || requirementFalse);
         Outcome outcome = shown ? weigh(rule, missing) : Outcome.INSUFFICIENT_INFORMATION;
-        String key = rule.id() + outcome + facts + missing;
-        if (!seen.add(key)) {
+        if (!seen.add(new Seen(rule.id(), outcome, List.copyOf(facts), List.copyOf(missing)))) {
             return;
         }
         String explanation;

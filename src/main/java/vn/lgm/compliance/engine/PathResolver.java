@@ -1,44 +1,65 @@
 package vn.lgm.compliance.engine;
 
 import java.lang.reflect.Method;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
-/** Reads a value out of the project by its JSON path, e.g. {@code exports[0].product} or {@code site.areaKm2}. */
+/**
+ * Reads a value out of the project by its JSON path, e.g. {@code exports[0].product} or {@code site.areaKm2}.
+ * Paths are parsed once and accessors looked up once per class: this runs for every fact of every finding.
+ */
 final class PathResolver {
 
-    private static final Map<String, Method> ACCESSORS = new ConcurrentHashMap<>();
+    /** One segment of a path: a field, and the list index after it (-1 for none). */
+    private record Step(String name, int index) {
+    }
+
+    private static final Map<String, Step[]> PATHS = new ConcurrentHashMap<>();
+    private static final ClassValue<Map<String, Method>> ACCESSORS = new ClassValue<>() {
+        @Override
+        protected Map<String, Method> computeValue(Class<?> type) {
+            return new ConcurrentHashMap<>();
+        }
+    };
 
     private PathResolver() {
     }
 
     static Object resolve(Object root, String path) {
         Object current = root;
-        for (String segment : path.split("\\.")) {
+        for (Step step : PATHS.computeIfAbsent(path, PathResolver::parse)) {
             if (current == null) {
                 return null;
             }
-            int bracket = segment.indexOf('[');
-            String name = bracket < 0 ? segment : segment.substring(0, bracket);
-            current = property(current, name, path);
-            if (bracket >= 0 && current != null) {
-                int index = Integer.parseInt(segment.substring(bracket + 1, segment.length() - 1));
+            current = property(current, step.name(), path);
+            if (step.index() >= 0 && current != null) {
                 List<?> list = (List<?>) current;
-                current = index < list.size() ? list.get(index) : null;
+                current = step.index() < list.size() ? list.get(step.index()) : null;
             }
         }
         return current;
     }
 
+    private static Step[] parse(String path) {
+        List<Step> steps = new ArrayList<>();
+        for (String segment : path.split("\\.")) {
+            int bracket = segment.indexOf('[');
+            steps.add(bracket < 0 ? new Step(segment, -1)
+                    : new Step(segment.substring(0, bracket), Integer.parseInt(segment.substring(bracket + 1, segment.length() - 1))));
+        }
+        return steps.toArray(Step[]::new);
+    }
+
     private static Object property(Object target, String name, String path) {
         Class<?> type = target.getClass();
-        Method accessor = ACCESSORS.computeIfAbsent(type.getName() + "#" + name, k -> {
+        Method accessor = ACCESSORS.get(type).computeIfAbsent(name, n -> {
             try {
-                return type.getMethod(name);
+                return type.getMethod(n);
             } catch (NoSuchMethodException e) {
                 throw new IllegalArgumentException("a rule names path '" + path + "' but " + type.getSimpleName()
-                        + " has no field '" + name + "'");
+                        + " has no field '" + n + "'");
             }
         });
         try {

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HexFormat;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -41,6 +42,8 @@ public final class RuleBase {
     private final Path dir;
     private final KieBase kieBase;
     private final Map<String, RuleInfo> byName;
+    /** The same, keyed by the compiled rule itself: looked up on every activation, so no string is built. */
+    private final Map<Rule, RuleInfo> byRule = new IdentityHashMap<>();
     private final List<RuleInfo> catalogue;
     private final LawParameters parameters;
     private final Instruments instruments;
@@ -51,6 +54,11 @@ public final class RuleBase {
         this.dir = dir;
         this.kieBase = kieBase;
         this.byName = byName;
+        for (KiePackage pkg : kieBase.getKiePackages()) {
+            for (Rule rule : pkg.getRules()) {
+                byRule.put(rule, byName.get(key(rule)));
+            }
+        }
         this.catalogue = byName.values().stream().sorted(Comparator.comparing(RuleInfo::id)).toList();
         this.parameters = parameters;
         this.instruments = instruments;
@@ -124,7 +132,8 @@ public final class RuleBase {
     }
 
     public RuleInfo info(Rule rule) {
-        return byName.get(key(rule));
+        RuleInfo info = byRule.get(rule);
+        return info != null ? info : byName.get(key(rule));
     }
 
     /** Every rule, ordered by id. */
