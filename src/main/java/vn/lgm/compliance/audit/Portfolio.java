@@ -1,6 +1,5 @@
 package vn.lgm.compliance.audit;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -15,7 +14,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Consumer;
 
-import vn.lgm.compliance.engine.Json;
+import vn.lgm.compliance.engine.ProvisionRegister;
 import vn.lgm.compliance.engine.RuleBase;
 import vn.lgm.compliance.engine.RuleInfo;
 import vn.lgm.compliance.model.Assessment;
@@ -300,26 +299,15 @@ public final class Portfolio implements Consumer<AuditRunner.Result> {
     }
 
     /** rule id → the catalogue provisions that list it (rules/provisions.yaml); empty when the file is absent. */
-    @SuppressWarnings("unchecked")
     static Map<String, List<String>> provisionsByRule(Path file) {
         Map<String, List<String>> out = new HashMap<>();
         if (!Files.isRegularFile(file)) {
             return out;
         }
-        try {
-            Map<String, Object> yaml = Json.yaml().readValue(Files.readString(file), Map.class);
-            Map<String, Map<String, Object>> provisions = (Map<String, Map<String, Object>>) yaml.getOrDefault("provisions", Map.of());
-            provisions.forEach((id, p) -> {
-                Object list = p == null ? null : p.get("rules");
-                if (list instanceof List<?> l) {
-                    for (Object rule : l) {
-                        out.computeIfAbsent(String.valueOf(rule), k -> new ArrayList<>())
-                                .add(id + " · " + p.getOrDefault("citation", ""));
-                    }
-                }
-            });
-        } catch (IOException | RuntimeException e) {
-            throw new IllegalArgumentException(file + ": cannot read the provision register: " + Json.oneLine(e));
+        for (ProvisionRegister.Entry p : ProvisionRegister.load(file).entries()) {
+            for (String rule : p.rules()) {
+                out.computeIfAbsent(rule, k -> new ArrayList<>()).add(p.id() + " · " + p.citation());
+            }
         }
         return out;
     }
