@@ -17,7 +17,6 @@ import vn.lgm.compliance.model.FactValue;
 import vn.lgm.compliance.model.Finding;
 import vn.lgm.compliance.model.Outcome;
 import vn.lgm.compliance.model.Project;
-import vn.lgm.compliance.model.Stage;
 
 /**
  * The one place findings are built. A rule's consequence calls {@link #breach} or {@link #require} with the
@@ -184,13 +183,14 @@ public final class FindingCollector {
         if (rule.outcome() != Outcome.OBLIGATION) {
             return rule.outcome();
         }
-        if (project.stage() == null) {
-            // The stage decides the weight; unknown, the lesser weight is reported and the stage asked for.
-            missing.add("stage");
+        DuePoint due = rule.dueAt() == null ? DuePoint.LICENSED : rule.dueAt();
+        Boolean reached = due.reachedBy(project);
+        if (reached == null) {
+            // What decides the weight is unknown: the lesser weight is reported and the deciding fact asked for.
+            missing.add(due.decidingFact(project));
             return Outcome.OBLIGATION;
         }
-        return project.stage().atLeast(rule.dueAt() == null ? Stage.LICENSED : rule.dueAt())
-                ? Outcome.VIOLATION : Outcome.OBLIGATION;
+        return reached ? Outcome.VIOLATION : Outcome.OBLIGATION;
     }
 
     /** Fills {name} with the value of the fact whose path ends in name, {name.path} with its path, {param:key}, {date}. */

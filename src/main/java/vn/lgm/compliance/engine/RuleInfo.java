@@ -13,7 +13,6 @@ import vn.lgm.compliance.model.Area;
 import vn.lgm.compliance.model.Citation;
 import vn.lgm.compliance.model.InForce;
 import vn.lgm.compliance.model.Outcome;
-import vn.lgm.compliance.model.Stage;
 
 /**
  * A rule's metadata, read once from its DRL annotations when the rules are compiled.
@@ -21,11 +20,12 @@ import vn.lgm.compliance.model.Stage;
  * law's classifications and produce no finding.
  *
  * @param confidence the catalogue's confidence tag (V, V-ex, S, M); S and M are disclosed in every finding
- * @param dueAt      for OBLIGATION rules: the stage from which a step not taken is a VIOLATION
+ * @param dueAt      for OBLIGATION rules: the stage (or the start of construction) from which a step not taken is a
+ *                   VIOLATION
  */
 public record RuleInfo(String name, String file, String id, String title, String titleVi, String kind, Area area, Outcome outcome,
                        Citation citation, InForce inForce, String explanation, String remediation, String confidence,
-                       Stage dueAt) {
+                       DuePoint dueAt) {
 
     public static final String DEFINITION = "DEFINITION";
     public static final String FINDING = "FINDING";
@@ -72,7 +72,7 @@ public record RuleInfo(String name, String file, String id, String title, String
         if (from != null) {
             inForce = new InForce(date(from, "inForceFrom", problems), date(text(meta, "inForceTo", null), "inForceTo", problems));
         }
-        Stage dueAt = enumValue(Stage.class, text(meta, "dueAt", outcome == Outcome.OBLIGATION ? "LICENSED" : null), "dueAt", problems);
+        DuePoint dueAt = enumValue(DuePoint.class, text(meta, "dueAt", outcome == Outcome.OBLIGATION ? "LICENSED" : null), "dueAt", problems);
         String confidence = text(meta, "confidence", "V");
         if (!List.of("V", "V-ex", "S", "M").contains(confidence)) {
             problems.add("@confidence must be one of V, V-ex, S, M, not '" + confidence + "'");

@@ -1,0 +1,35 @@
+package vn.lgm.compliance.engine;
+
+import vn.lgm.compliance.model.Project;
+import vn.lgm.compliance.model.Stage;
+
+/**
+ * When a step an OBLIGATION rule requires falls due: from then on, a step not taken is a VIOLATION. The stages of
+ * the contract, plus CONSTRUCTION: the start of basic construction, which a licensed mine reaches when
+ * {@code operations.constructionStarted} is true (and an operating mine has passed).
+ */
+public enum DuePoint {
+    PROPOSAL, APPLICATION, LICENSED, CONSTRUCTION, OPERATING;
+
+    /** True if the project has reached this point; null if the facts needed to tell are not given. */
+    public Boolean reachedBy(Project project) {
+        if (project.stage() == null) {
+            return null;
+        }
+        if (this != CONSTRUCTION) {
+            return project.stage().atLeast(Stage.valueOf(name()));
+        }
+        if (project.stageAtLeast(Stage.OPERATING)) {
+            return true;
+        }
+        if (project.stage() != Stage.LICENSED) {
+            return false;
+        }
+        return project.operations().constructionStarted();
+    }
+
+    /** The fact that decides it, to ask for when it is not given. */
+    public String decidingFact(Project project) {
+        return this == CONSTRUCTION && project.stage() == Stage.LICENSED ? "operations.constructionStarted" : "stage";
+    }
+}
