@@ -81,6 +81,16 @@ class CoverageGateTest {
         assertTrue(Files.readString(files.get(2)).contains("<testsuite name=\"cases\""));
     }
 
+    @Test
+    void thePageEscapesWhatItShows() {
+        CoverageReport report = coverage(Path.of("rules"));
+        CoverageReport withMarkup = new CoverageReport(report.summary(), report.provisions(), report.rules(),
+                report.cases(), report.thresholds(), List.of("case <script>x</script> fails"));
+        String html = CoverageWriter.html(withMarkup);
+        assertTrue(html.contains("case &lt;script&gt;x&lt;/script&gt; fails"), "gate failures are HTML-escaped");
+        assertTrue(!html.contains("<script>"), "no markup from the data reaches the page");
+    }
+
     private Path copy(Path rules) throws IOException {
         return TestFiles.copyTree(rules, dir.resolve("rules"));
     }

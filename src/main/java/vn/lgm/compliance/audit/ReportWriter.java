@@ -1,7 +1,6 @@
 package vn.lgm.compliance.audit;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,11 +10,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import io.quarkus.qute.Engine;
 import io.quarkus.qute.Template;
 
 import vn.lgm.compliance.engine.Json;
 import vn.lgm.compliance.model.Outcome;
+import vn.lgm.compliance.reports.HtmlTemplates;
 
 /**
  * Writes the portfolio report as JSON and as a self-contained HTML page (Qute template
@@ -24,10 +23,7 @@ import vn.lgm.compliance.model.Outcome;
  */
 public final class ReportWriter {
 
-    private static final Engine QUTE = Engine.builder().addDefaults().strictRendering(false)
-            .addValueResolver(new io.quarkus.qute.ReflectionValueResolver())
-            .addResultMapper(new io.quarkus.qute.HtmlEscaper(List.of("text/html"))).build();
-    private static volatile Template template;
+    private static final Template TEMPLATE = HtmlTemplates.load("/audit/report.html");
 
     private ReportWriter() {
     }
@@ -160,7 +156,7 @@ public final class ReportWriter {
         }
         data.put("districtBars", districtBars);
         data.put("districtChartHeight", 24 * districtBars.size() + 10);
-        Files.writeString(file, template().data(data).render(), StandardCharsets.UTF_8);
+        Files.writeString(file, TEMPLATE.data(data).render(), StandardCharsets.UTF_8);
     }
 
     private static Map<String, Object> bar(String label, long value, long max, int index, String colour, int x) {
@@ -177,19 +173,6 @@ public final class ReportWriter {
 
     private static String shorten(String s) {
         return s.length() > 60 ? s.substring(0, 57) + "…" : s;
-    }
-
-    private static Template template() throws IOException {
-        if (template == null) {
-            try (InputStream in = ReportWriter.class.getResourceAsStream("/audit/report.html")) {
-                if (in == null) {
-                    throw new IOException("the report template audit/report.html is missing from the class path");
-                }
-                template = QUTE.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8),
-                        io.quarkus.qute.Variant.forContentType("text/html"));
-            }
-        }
-        return template;
     }
 
     static String percent(long part, long whole) {

@@ -1,7 +1,6 @@
 package vn.lgm.compliance.coverage;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -15,17 +14,15 @@ import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
 
-import io.quarkus.qute.Engine;
-import io.quarkus.qute.ReflectionValueResolver;
 import io.quarkus.qute.Template;
 import vn.lgm.compliance.engine.Assessor;
 import vn.lgm.compliance.engine.Json;
+import vn.lgm.compliance.reports.HtmlTemplates;
 
 /** Writes a coverage report as JSON (for tools), HTML (for lawyers) and JUnit XML (for CI). */
 public final class CoverageWriter {
 
-    private static final Engine QUTE = Engine.builder().addDefaults().addValueResolver(new ReflectionValueResolver()).build();
-    private static final Template HTML = QUTE.parse(resource("/reports/coverage.html"));
+    private static final Template HTML = HtmlTemplates.load("/reports/coverage.html");
 
     private CoverageWriter() {
     }
@@ -112,16 +109,5 @@ public final class CoverageWriter {
             x.writeEndElement();
         }
         x.writeEndElement();
-    }
-
-    private static String resource(String name) {
-        try (InputStream in = CoverageWriter.class.getResourceAsStream(name)) {
-            if (in == null) {
-                throw new IllegalStateException("missing resource " + name);
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }
