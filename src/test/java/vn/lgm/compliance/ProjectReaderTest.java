@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
@@ -36,6 +37,17 @@ class ProjectReaderTest {
         assertTrue(mineral.message().contains("'RARE-EARTH'") && mineral.message().contains("RARE_EARTH"), mineral.message());
         InputError colour = r.errors().stream().filter(e -> e.path().equals("colour")).findFirst().orElseThrow();
         assertTrue(colour.message().contains("unknown field"), colour.message());
+    }
+
+    @Test
+    void anUnknownFieldIsPathedToTheFieldWhateverItsValue() throws Exception {
+        String text = """
+                {"id": "P-1", "sitee": {"province": "Lào Cai"}, "tags": ["a"],
+                 "minerals": [{"name": "COAL", "grade": {"treo": 1}}], "site": {"owner": "x"}}
+                """;
+        Set<String> expected = Set.of("sitee", "tags", "minerals[0].grade", "site.owner");
+        assertEquals(expected, Set.copyOf(paths(ProjectReader.json().read(text))));
+        assertEquals(expected, Set.copyOf(paths(ProjectReader.json().read(vn.lgm.compliance.engine.Json.json().readTree(text)))));
     }
 
     @Test

@@ -3,11 +3,7 @@ package vn.lgm.compliance.engine;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.kie.api.runtime.rule.RuleContext;
 
@@ -30,7 +26,6 @@ import vn.lgm.compliance.model.Project;
  */
 public final class FindingCollector {
 
-    private static final Pattern PLACEHOLDER = Pattern.compile("\\{([\\w:.]+)}");
     private static final Comparator<Finding> ORDER = Comparator
             .comparing((Finding f) -> f.area().ordinal())
             .thenComparing(f -> f.outcome().ordinal())
@@ -42,11 +37,6 @@ public final class FindingCollector {
     private final ParameterValues params;
     private final LocalDate date;
     private final List<Finding> findings = new ArrayList<>();
-    private final Set<Seen> seen = new HashSet<>();
-
-    /** What makes two findings the same: a rule that matched twice on the same facts reports once. */
-    private record Seen(String ruleId, Outcome outcome, List<FactValue> facts, List<String> missing) {
-    }
 
     FindingCollector(Project project, RuleBase rules, ParameterValues params, LocalDate date) {
         this.project = project;
@@ -125,23 +115,37 @@ public final class FindingCollector {
         }
         boolean shown = !conditionUnknown && (missing.isEmpty() || requirementFalse);
         Outcome outcome = shown ? weigh(rule, missing) : Outcome.INSUFFICIENT_INFORMATION;
-        if (!seen.add(new Seen(rule.id(), outcome, List.copyOf(facts), List.copyOf(missing)))) {
+        List<FactValue> shownFacts = List.copyOf(facts);
+        List<String> missingFacts = List.copyOf(missing);
+        if (alreadyFound(rule.id(), outcome, shownFacts, missingFacts)) {
             return;
         }
-        String explanation;
-        String remediation;
+        StringBuilder explanation = new StringBuilder(512);
+        StringBuilder remediation = new StringBuilder(512);
         if (shown) {
-            explanation = render(rule.explanation(), facts);
-            remediation = render(rule.remediation(), facts);
+            rule.explanationTemplate().render(explanation, shownFacts, params, date);
         } else {
-            explanation = rule.title() + " (" + rule.citation().label() + "). The description does not give "
-                    + String.join(", ", missing) + ", so it cannot be decided whether the project meets this provision.";
-            remediation = "State " + String.join(", ", missing) + " and assess again. If the answer shows a breach: "
-                    + render(rule.remediation(), facts);
+            String names = String.join(", ", missingFacts);
+            explanation.append(rule.title()).append(" (").append(rule.citation().label())
+                    .append("). The description does not give ").append(names)
+                    .append(", so it cannot be decided whether the project meets this provision.");
+            remediation.append("State ").append(names).append(" and assess again. If the answer shows a breach: ");
         }
-        explanation += sourceNote(rule.confidence());
+        rule.remediationTemplate().render(remediation, shownFacts, params, date);
+        explanation.append(sourceNote(rule.confidence()));
         findings.add(new Finding(rule.id(), rule.title(), rule.area(), outcome, rule.citation(), rule.inForce(),
-                List.copyOf(facts), explanation, remediation, List.copyOf(missing)));
+                shownFacts, explanation.toString(), remediation.toString(), missingFacts));
+    }
+
+    /** A rule that matched twice on the same facts reports once (a project has a few findings: a scan is cheapest). */
+    private boolean alreadyFound(String ruleId, Outcome outcome, List<FactValue> facts, List<String> missing) {
+        for (Finding f : findings) {
+            if (f.ruleId().equals(ruleId) && f.outcome() == outcome && f.facts().equals(facts)
+                    && f.missingFacts().equals(missing)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Adds the facts; returns true if any is unknown. */
@@ -191,38 +195,6 @@ public final class FindingCollector {
             return Outcome.OBLIGATION;
         }
         return reached ? Outcome.VIOLATION : Outcome.OBLIGATION;
-    }
-
-    /** Fills {name} with the value of the fact whose path ends in name, {name.path} with its path, {param:key}, {date}. */
-    private String render(String template, List<FactValue> facts) {
-        if (template == null) {
-            return null;
-        }
-        Matcher m = PLACEHOLDER.matcher(template);
-        StringBuilder out = new StringBuilder();
-        while (m.find()) {
-            String key = m.group(1);
-            String replacement;
-            if (key.startsWith("param:")) {
-                replacement = params.text(key.substring("param:".length()));
-            } else if (key.equals("date")) {
-                replacement = date.toString();
-            } else {
-                boolean wantPath = key.endsWith(".path");
-                String name = wantPath ? key.substring(0, key.length() - ".path".length()) : key;
-                FactValue fact = facts.stream().filter(f -> lastSegment(f.path()).equals(name)).findFirst().orElse(null);
-                replacement = fact == null ? "(not given)" : wantPath ? fact.path() : String.valueOf(fact.value());
-            }
-            m.appendReplacement(out, Matcher.quoteReplacement(replacement));
-        }
-        m.appendTail(out);
-        return out.toString();
-    }
-
-    private static String lastSegment(String path) {
-        String last = path.substring(path.lastIndexOf('.') + 1);
-        int bracket = last.indexOf('[');
-        return bracket < 0 ? last : last.substring(0, bracket);
     }
 
     private static String sourceNote(String confidence) {

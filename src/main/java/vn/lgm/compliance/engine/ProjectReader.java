@@ -7,6 +7,7 @@ import java.util.List;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonStreamContext;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DeserializationContext;
@@ -35,9 +36,11 @@ public final class ProjectReader {
     private static final String ERRORS = "problems";
 
     private final ObjectMapper mapper;
+    private final ObjectReader reader;
 
     private ProjectReader(ObjectMapper mapper) {
         this.mapper = mapper.copy().addHandler(new Collector());
+        this.reader = this.mapper.readerFor(Project.class);
     }
 
     public static ProjectReader json() {
@@ -48,31 +51,60 @@ public final class ProjectReader {
         return new ProjectReader(Json.yaml());
     }
 
+    /**
+     * Reads one description. A well-formed, valid record is mapped straight from the text (the batch audit reads
+     * every record this way); one with any problem is read again through a tree, because Jackson reports the paths
+     * of unknown fields reliably only from a tree (from text it replays them out of a buffer, out of place).
+     */
     public Result read(String text) {
-        List<InputError> errors = new ArrayList<>();
+        Result fast = direct(text);
+        if (fast != null) {
+            return fast;
+        }
         try {
-            JsonNode tree = mapper.readTree(text);
-            return read(tree, errors);
+            return read(mapper.readTree(text));
         } catch (JsonProcessingException e) {
-            errors.add(new InputError("$", "not valid " + (mapper.getFactory().getFormatName()) + ": " + Json.oneLine(e)
-                    + location(e)));
-            return new Result(null, errors);
+            return new Result(null, List.of(new InputError("$", "not valid " + (mapper.getFactory().getFormatName()) + ": "
+                    + Json.oneLine(e) + location(e))));
+        }
+    }
+
+    /** The project when the text maps without any problem; null otherwise. */
+    private Result direct(String text) {
+        List<InputError> errors = new ArrayList<>();
+        try (JsonParser parser = mapper.createParser(text)) {
+            if (parser.nextToken() != JsonToken.START_OBJECT) {
+                return null;
+            }
+            Result r = map(parser, errors);
+            return r.ok() ? r : null;
+        } catch (IOException e) {
+            return null;
         }
     }
 
     public Result read(JsonNode tree) {
-        return read(tree, new ArrayList<>());
-    }
-
-    private Result read(JsonNode tree, List<InputError> errors) {
+        List<InputError> errors = new ArrayList<>();
         if (tree == null || !tree.isObject()) {
             errors.add(new InputError("$", "expected a JSON object describing one project"));
             return new Result(null, errors);
         }
-        ObjectReader reader = mapper.readerFor(Project.class).withAttribute(ERRORS, errors);
+        try (JsonParser parser = tree.traverse(mapper)) {
+            parser.nextToken();
+            return map(parser, errors);
+        } catch (IOException e) {
+            errors.add(new InputError("$", Json.oneLine(e)));
+            return new Result(null, errors);
+        }
+    }
+
+    /** Maps the object the parser stands on; every problem is collected with its path. */
+    private Result map(JsonParser parser, List<InputError> errors) throws IOException {
         Project project = null;
         try {
-            project = reader.readValue(tree);
+            project = reader.withAttribute(ERRORS, errors).readValue(parser);
+        } catch (JsonParseException e) {
+            throw e;
         } catch (IOException e) {
             String path = e instanceof com.fasterxml.jackson.databind.JsonMappingException jme ? path(jme.getPath()) : "$";
             errors.add(new InputError(path, Json.oneLine(e)));
@@ -128,7 +160,14 @@ public final class ProjectReader {
         @Override
         public boolean handleUnknownProperty(DeserializationContext ctxt, JsonParser p, JsonDeserializer<?> deserializer,
                                              Object beanOrClass, String propertyName) throws IOException {
-            add(ctxt, path(p.getParsingContext()), "unknown field '" + propertyName + "'");
+            // When the unknown field's value is an object or a list, the parser already stands in it: the field's
+            // path is that of the enclosing context.
+            JsonStreamContext context = p.getParsingContext();
+            if ((p.currentToken() == JsonToken.START_OBJECT || p.currentToken() == JsonToken.START_ARRAY)
+                    && context.getParent() != null) {
+                context = context.getParent();
+            }
+            add(ctxt, path(context), "unknown field '" + propertyName + "'");
             p.skipChildren();
             return true;
         }

@@ -9,6 +9,8 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+
 import vn.lgm.compliance.model.Area;
 import vn.lgm.compliance.model.Citation;
 import vn.lgm.compliance.model.InForce;
@@ -22,10 +24,11 @@ import vn.lgm.compliance.model.Outcome;
  * @param confidence the catalogue's confidence tag (V, V-ex, S, M); S and M are disclosed in every finding
  * @param dueAt      for OBLIGATION rules: the stage (or the start of construction) from which a step not taken is a
  *                   VIOLATION
+ * @param explanationTemplate the explanation with its placeholders found once (likewise the remediation)
  */
 public record RuleInfo(String name, String file, String id, String title, String titleVi, String kind, Area area, Outcome outcome,
                        Citation citation, InForce inForce, String explanation, String remediation, String confidence,
-                       DuePoint dueAt) {
+                       DuePoint dueAt, @JsonIgnore Template explanationTemplate, @JsonIgnore Template remediationTemplate) {
 
     public static final String DEFINITION = "DEFINITION";
     public static final String FINDING = "FINDING";
@@ -78,7 +81,7 @@ public record RuleInfo(String name, String file, String id, String title, String
             problems.add("@confidence must be one of V, V-ex, S, M, not '" + confidence + "'");
         }
         return new RuleInfo(name, file, id, title, titleVi, kind, area, outcome, citation, inForce, explanation, remediation,
-                confidence, dueAt);
+                confidence, dueAt, Template.parse(explanation), Template.parse(remediation));
     }
 
     static Citation citation(String text, Instruments instruments, List<String> problems) {
