@@ -6,8 +6,16 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
+import java.lang.management.ThreadMXBean;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
+
+import com.fasterxml.jackson.databind.ObjectWriter;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -16,7 +24,12 @@ import vn.lgm.compliance.audit.AuditRunner;
 import vn.lgm.compliance.audit.JsonLinesSource;
 import vn.lgm.compliance.bench.Generator;
 import vn.lgm.compliance.engine.Assessor;
+import vn.lgm.compliance.engine.Json;
+import vn.lgm.compliance.engine.ProjectReader;
 import vn.lgm.compliance.engine.RuleBase;
+import vn.lgm.compliance.engine.RuleInfo;
+import vn.lgm.compliance.model.Assessment;
+import vn.lgm.compliance.model.Project;
 
 /**
  * {@code bench}: generates N synthetic projects and measures, in the same run, (a) reading, parsing and writing
@@ -77,6 +90,7 @@ public final class BenchCommand implements Callable<Integer> {
         System.out.printf("(a) I/O floor (read, parse, write; no rules): %,.0f projects/s%n", floor.perSecond());
         System.out.printf("(b) full audit (read, parse, assess, write):  %,.0f projects/s%n", full.perSecond());
         System.out.printf("ratio (b)/(a): %.2f%n", full.perSecond() / floor.perSecond());
+        breakdown(assessor, input, n);
         if (!keep) {
             for (String f : new String[] {"io-floor.ndjson", "audit.ndjson", input.getFileName().toString()}) {
                 Files.deleteIfExists(dir.resolve(f));
@@ -86,6 +100,61 @@ public final class BenchCommand implements Callable<Integer> {
             }
         }
         return 0;
+    }
+
+    /**
+     * Where a record's time goes, on one thread, with the JIT settled by the passes: reading, the rule engine with no
+     * rule allowed to fire (inserting the facts, matching, resetting the session), with only the definitions, with
+     * every rule, and writing the assessment. The sum bounds what the cores can do, whatever the pipeline around it.
+     */
+    private static void breakdown(Assessor assessor, Path input, int cores) throws IOException {
+        List<String> lines;
+        try (var all = Files.lines(input)) {
+            lines = all.limit(20_000).toList();
+        }
+        Set<String> findingRules = new HashSet<>();
+        Set<String> allRules = new HashSet<>();
+        for (RuleInfo rule : assessor.rules().catalogue()) {
+            allRules.add(rule.id());
+            if (!rule.isDefinition()) {
+                findingRules.add(rule.id());
+            }
+        }
+        ProjectReader reader = ProjectReader.json();
+        ObjectWriter writer = Json.json().writer();
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        long t0 = threads.getCurrentThreadCpuTime();
+        List<Project> projects = new ArrayList<>(lines.size());
+        for (String line : lines) {
+            projects.add(reader.read(line).project());
+        }
+        long t1 = threads.getCurrentThreadCpuTime();
+        for (Project p : projects) {
+            assessor.assess(p, new Assessor.Options(allRules, Map.of(), null));
+        }
+        long t2 = threads.getCurrentThreadCpuTime();
+        for (Project p : projects) {
+            assessor.assess(p, new Assessor.Options(findingRules, Map.of(), null));
+        }
+        long t3 = threads.getCurrentThreadCpuTime();
+        List<Assessment> assessments = new ArrayList<>(projects.size());
+        for (Project p : projects) {
+            assessments.add(assessor.assess(p));
+        }
+        long t4 = threads.getCurrentThreadCpuTime();
+        long bytes = 0;
+        for (Assessment a : assessments) {
+            bytes += writer.writeValueAsBytes(a).length;
+        }
+        long t5 = threads.getCurrentThreadCpuTime();
+        double k = 1e3 * projects.size();
+        double read = (t1 - t0) / k;
+        double assess = (t4 - t3) / k;
+        double write = (t5 - t4) / k;
+        System.out.printf("one thread, CPU per record over %,d records: read %.1f us; rules engine with no rule firing %.1f us,"
+                        + " with the definitions only %.1f us, with every rule %.1f us; writing the assessment %.1f us (%,d bytes)%n",
+                projects.size(), read, (t2 - t1) / k, (t3 - t2) / k, assess, write, bytes / projects.size());
+        System.out.printf("bound on %d cores from these alone: %,.0f projects/s%n", cores, cores * 1e6 / (read + assess + write));
     }
 
     /** One pass: records per second, and the process's CPU time per record (all threads, the JIT's and GC's too). */
