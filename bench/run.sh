@@ -38,9 +38,9 @@ local f = io.open("examples/rare-earth-proposal.json", "r"); wrk.body = f:read("
 LUA
   echo "-- wrk, closed loop (the server's ceiling)"
   wrk -t2 -c16 -d20s --latency -s /tmp/lgm-post.lua "http://localhost:$PORT/api/v1/assessments"
-  # Paced: each of 10 connections waits 20 ms between requests, about 500 requests/s when the server keeps up;
+  # Paced: each of 12 connections waits 20 ms between requests, a little over 500 requests/s when the server keeps up;
   # wrk's own client is light enough to share the 2 cores, which the open-loop Java client above is not.
   { cat /tmp/lgm-post.lua; echo 'function delay() return 20 end'; } > /tmp/lgm-post-paced.lua
   echo "-- wrk, paced near ${RATE} requests/s"
-  wrk -t2 -c10 -d30s --latency -s /tmp/lgm-post-paced.lua "http://localhost:$PORT/api/v1/assessments"
+  wrk -t2 -c12 -d30s --latency -s /tmp/lgm-post-paced.lua "http://localhost:$PORT/api/v1/assessments"
 fi
