@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.function.UnaryOperator;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -28,25 +29,33 @@ class RuleLoadingTest {
         return TestFiles.copyTree(Path.of("rules"), dir);
     }
 
+    /** A copy of the rules with one file edited. */
+    private Path rulesWith(String file, UnaryOperator<String> edit) throws IOException {
+        Path rules = copyOfRules();
+        Path path = rules.resolve(file);
+        Files.writeString(path, edit.apply(Files.readString(path)));
+        return rules;
+    }
+
+    /** The load error of the rules with one file edited. */
+    private RuleLoadException loadError(String file, UnaryOperator<String> edit) throws IOException {
+        Path rules = rulesWith(file, edit);
+        return assertThrows(RuleLoadException.class, () -> RuleBase.load(rules));
+    }
+
     @Test
     void syntaxErrorNamesFileAndLineOnOneLine() throws IOException {
-        Path rules = copyOfRules();
-        Path file = rules.resolve("export/export.drl");
-        String text = Files.readString(file).replace("findings.breach(kcontext, $x.at(\"mineral\"), $x.at(\"product\"));",
-                "findings.breach(kcontext, $x.at(\"mineral\"), $x.at(\"product\"));\nend\nrule \"broken\" when Project( stage == ) then end");
-        Files.writeString(file, text);
+        Path rules = rulesWith("export/export.drl", text -> text.replace("findings.breach(kcontext, $x.at(\"mineral\"), $x.at(\"product\"));",
+                "findings.breach(kcontext, $x.at(\"mineral\"), $x.at(\"product\"));\nend\nrule \"broken\" when Project( stage == ) then end"));
         RuleLoadException e = assertThrows(RuleLoadException.class, () -> RuleBase.load(rules));
-        assertTrue(e.getMessage().startsWith(file + ":"), e.getMessage());
+        assertTrue(e.getMessage().startsWith(rules.resolve("export/export.drl") + ":"), e.getMessage());
         assertTrue(e.getMessage().matches(".*export\\.drl:\\d+: .*"), e.getMessage());
         assertEquals(1, e.getMessage().lines().count(), "one line: " + e.getMessage());
     }
 
     @Test
     void ruleWithoutRequiredMetadataIsALoadError() throws IOException {
-        Path rules = copyOfRules();
-        Path file = rules.resolve("export/export.drl");
-        Files.writeString(file, Files.readString(file).replace("@citation(\"LGM Art 85a(3)\") ", ""));
-        RuleLoadException e = assertThrows(RuleLoadException.class, () -> RuleBase.load(rules));
+        RuleLoadException e = loadError("export/export.drl", text -> text.replace("@citation(\"LGM Art 85a(3)\") ", ""));
         assertTrue(e.getMessage().contains("rule 'Rare earths may not be exported raw'"), e.getMessage());
         assertTrue(e.getMessage().contains("@citation"), e.getMessage());
         assertTrue(e.getMessage().matches(".*export\\.drl:\\d+: .*"), e.getMessage());
@@ -54,41 +63,30 @@ class RuleLoadingTest {
 
     @Test
     void unknownInstrumentAndBadDateAreLoadErrors() throws IOException {
-        Path rules = copyOfRules();
-        Path file = rules.resolve("export/export.drl");
-        Files.writeString(file, Files.readString(file)
+        RuleLoadException e = loadError("export/export.drl", text -> text
                 .replace("@citation(\"LGM Art 85a(3)\")", "@citation(\"XYZ Art 85a(3)\")")
                 .replace("@inForceFrom(\"2026-01-16\")", "@inForceFrom(\"16/01/2026\")"));
-        RuleLoadException e = assertThrows(RuleLoadException.class, () -> RuleBase.load(rules));
         assertTrue(e.getMessage().contains("unknown instrument 'XYZ'") || e.getMessage().contains("16/01/2026"), e.getMessage());
     }
 
     @Test
     void unknownParameterIsALoadError() throws IOException {
-        Path rules = copyOfRules();
-        Path file = rules.resolve("export/export.drl");
-        Files.writeString(file, Files.readString(file).replace("{param:rareEarth.treoMinimumPercent}", "{param:rareEarth.treoMinimum}"));
-        RuleLoadException e = assertThrows(RuleLoadException.class, () -> RuleBase.load(rules));
+        RuleLoadException e = loadError("export/export.drl",
+                text -> text.replace("{param:rareEarth.treoMinimumPercent}", "{param:rareEarth.treoMinimum}"));
         assertTrue(e.getMessage().contains("unknown parameter 'rareEarth.treoMinimum'"), e.getMessage());
         assertTrue(e.getMessage().matches(".*export\\.drl:\\d+: .*"), e.getMessage());
     }
 
     @Test
     void aDefinitionWithoutPriorityIsALoadError() throws IOException {
-        Path rules = copyOfRules();
-        Path file = rules.resolve("definitions/licence.drl");
-        Files.writeString(file, Files.readString(file).replace("    salience 100\n", ""));
-        RuleLoadException e = assertThrows(RuleLoadException.class, () -> RuleBase.load(rules));
+        RuleLoadException e = loadError("definitions/licence.drl", text -> text.replace("    salience 100\n", ""));
         assertTrue(e.getMessage().contains("DEF-030") || e.getMessage().contains("legacy licence"), e.getMessage());
         assertTrue(e.getMessage().contains("salience 100"), e.getMessage());
     }
 
     @Test
     void duplicateRuleIdIsALoadError() throws IOException {
-        Path rules = copyOfRules();
-        Path file = rules.resolve("export/export.drl");
-        Files.writeString(file, Files.readString(file).replace("@id(\"EXP-002\")", "@id(\"EXP-001\")"));
-        RuleLoadException e = assertThrows(RuleLoadException.class, () -> RuleBase.load(rules));
+        RuleLoadException e = loadError("export/export.drl", text -> text.replace("@id(\"EXP-002\")", "@id(\"EXP-001\")"));
         assertTrue(e.getMessage().contains("@id EXP-001 is already used"), e.getMessage());
     }
 
