@@ -13,6 +13,7 @@ import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import vn.lgm.compliance.cli.Cli;
 import vn.lgm.compliance.engine.RuleBase;
 import vn.lgm.compliance.engine.RuleInfo;
 import vn.lgm.compliance.engine.RuleLoadException;
@@ -82,6 +83,21 @@ class RuleLoadingTest {
         RuleLoadException e = loadError("definitions/licence.drl", text -> text.replace("    salience 100\n", ""));
         assertTrue(e.getMessage().contains("DEF-030") || e.getMessage().contains("legacy licence"), e.getMessage());
         assertTrue(e.getMessage().contains("salience 100"), e.getMessage());
+    }
+
+    @Test
+    void everyCommandStopsOnABrokenRuleFileWithOneLine() throws IOException {
+        Path rules = rulesWith("export/export.drl", text -> text.replace("@citation(\"LGM Art 85a(3)\") ", ""));
+        java.io.StringWriter err = new java.io.StringWriter();
+        picocli.CommandLine cli = Cli.commandLine();
+        cli.setErr(new java.io.PrintWriter(err, true));
+        for (picocli.CommandLine command : cli.getSubcommands().values()) {
+            command.setErr(new java.io.PrintWriter(err, true));
+        }
+        int status = cli.execute("coverage", "--rules", rules.toString(), "--out", dir.resolve("coverage").toString());
+        assertEquals(1, status);
+        assertTrue(err.toString().startsWith("Rule error: " + rules.resolve("export/export.drl") + ":"), err.toString());
+        assertEquals(1, err.toString().lines().count(), "one line: " + err);
     }
 
     @Test

@@ -16,7 +16,6 @@ import vn.lgm.compliance.audit.AuditRunner;
 import vn.lgm.compliance.audit.RunInfo;
 import vn.lgm.compliance.engine.Assessor;
 import vn.lgm.compliance.engine.RuleBase;
-import vn.lgm.compliance.engine.RuleLoadException;
 
 /** {@code audit}: a whole register (JSON Lines or CSV) assessed record by record, with report and manifest. */
 @Command(name = "audit", mixinStandardHelpOptions = true,
@@ -46,13 +45,7 @@ public final class AuditCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        RuleBase base;
-        try {
-            base = RuleBase.load(rules);
-        } catch (RuleLoadException e) {
-            System.err.println("Rule error: " + e.getMessage());
-            return 1;
-        }
+        RuleBase base = RuleBase.load(rules);
         ProgressBar bar = System.console() == null ? null : new ProgressBarBuilder().setTaskName("Auditing")
                 .setStyle(ProgressBarStyle.ASCII).setInitialMax(-1).setUnit(" records", 1).build();
         Consumer<AuditRunner.Result> progress = bar == null ? null : r -> bar.step();

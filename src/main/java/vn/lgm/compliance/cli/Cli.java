@@ -6,6 +6,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import vn.lgm.compliance.coverage.CoverageCommand;
+import vn.lgm.compliance.engine.RuleLoadException;
 
 /**
  * The commands of the application, run without booting Quarkus (the engine is framework-free). {@code Main}
@@ -24,6 +25,14 @@ public final class Cli implements Callable<Integer> {
         for (Class<?> c : COMMANDS) {
             cl.addSubcommand(c);
         }
+        // A broken rule file stops every command as it stops the service: one line, file:line: problem, status 1.
+        cl.setExecutionExceptionHandler((e, command, parsed) -> {
+            if (e instanceof RuleLoadException) {
+                command.getErr().println("Rule error: " + e.getMessage());
+                return 1;
+            }
+            throw e;
+        });
         return cl;
     }
 
