@@ -70,13 +70,13 @@ public final class BenchCommand implements Callable<Integer> {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--passes: expected 1 or more, found " + passes);
         }
         int n = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
+        Assessor assessor = new Assessor(RuleBase.load(rules));
         Path dir = workDir == null ? Files.createTempDirectory("lgm-bench") : Files.createDirectories(workDir);
         Path input = dir.resolve("synthetic-" + records + ".jsonl");
         long t0 = System.nanoTime();
         Generator.write(input, records, seed);
         System.out.printf("generated %,d projects in %.1f s (%s, %,d bytes); %d worker threads, max heap %,d MB%n", records,
                 (System.nanoTime() - t0) / 1e9, input, Files.size(input), n, Runtime.getRuntime().maxMemory() >> 20);
-        Assessor assessor = new Assessor(RuleBase.load(rules));
         // Each pass runs (a) then (b) over the whole input. The first pass is what a one-off `audit` run sees: the JIT
         // is still compiling the rules' generated classes. Later passes show the rate the JVM settles at.
         Pass floor = null;
@@ -120,6 +120,8 @@ public final class BenchCommand implements Callable<Integer> {
                 findingRules.add(rule.id());
             }
         }
+        Assessor.Options noRule = new Assessor.Options(allRules, Map.of(), null);
+        Assessor.Options definitionsOnly = new Assessor.Options(findingRules, Map.of(), null);
         ProjectReader reader = ProjectReader.json();
         ObjectWriter writer = Json.json().writer();
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
@@ -130,11 +132,11 @@ public final class BenchCommand implements Callable<Integer> {
         }
         long t1 = threads.getCurrentThreadCpuTime();
         for (Project p : projects) {
-            assessor.assess(p, new Assessor.Options(allRules, Map.of(), null));
+            assessor.assess(p, noRule);
         }
         long t2 = threads.getCurrentThreadCpuTime();
         for (Project p : projects) {
-            assessor.assess(p, new Assessor.Options(findingRules, Map.of(), null));
+            assessor.assess(p, definitionsOnly);
         }
         long t3 = threads.getCurrentThreadCpuTime();
         List<Assessment> assessments = new ArrayList<>(projects.size());
