@@ -16,6 +16,10 @@ import org.kie.api.runtime.KieSession;
 import org.kie.api.runtime.rule.AgendaFilter;
 
 import vn.lgm.compliance.facts.ExportLine;
+import vn.lgm.compliance.facts.ForeignInvestor;
+import vn.lgm.compliance.facts.LicenceRegime;
+import vn.lgm.compliance.facts.PrincipalGroup;
+import vn.lgm.compliance.facts.RadioactiveMineral;
 import vn.lgm.compliance.facts.LicensingAuthority;
 import vn.lgm.compliance.facts.MineralGroup;
 import vn.lgm.compliance.facts.MineralLine;
@@ -72,7 +76,7 @@ public final class Assessor {
     public Assessment assess(Project project, Options options) {
         LocalDate date = project.assessmentDate() != null ? project.assessmentDate() : LocalDate.now(VIETNAM);
         ParameterValues params = rules.parameters().at(date, options.parameterOverrides());
-        FindingCollector findings = new FindingCollector(project, rules, params, date);
+        FindingCollector findings = new FindingCollector(project, rules, params, date, options.parameterOverrides());
         // A session with a listener (coverage) is used once; plain assessments reuse this thread's session.
         boolean reuse = options.onFire() == null;
         KieSession session = reuse ? sessions.get() : rules.kieBase().newKieSession();
@@ -89,7 +93,7 @@ public final class Assessor {
                 });
             }
             insertFacts(session, project);
-            session.fireAllRules(inForce(date, options.disabledRuleIds()));
+            session.fireAllRules(inForce(project, date, options.disabledRuleIds()));
             List<Finding> list = findings.findings();
             Assessment assessment = new Assessment(project.id(), Verdict.of(list), date, rules.version(),
                     derived(session, project), list);
@@ -108,11 +112,16 @@ public final class Assessor {
         }
     }
 
-    /** The one place rules are selected by date: a rule fires only on dates within its @inForceFrom..@inForceTo. */
-    private AgendaFilter inForce(LocalDate date, Set<String> disabled) {
+    /**
+     * The one place rules are selected by date: a rule fires only when the date it is judged on (the assessment
+     * date, or for a grant condition the licence's issue date: {@link JudgedOn}) lies within its
+     * {@code @inForceFrom}..{@code @inForceTo}.
+     */
+    private AgendaFilter inForce(Project project, LocalDate date, Set<String> disabled) {
         return match -> {
             RuleInfo info = rules.info(match.getRule());
-            return info.inForceOn(date) && (disabled.isEmpty() || !disabled.contains(info.id()));
+            return info.inForceOn(FindingCollector.judgedDate(info, project, date))
+                    && (disabled.isEmpty() || !disabled.contains(info.id()));
         };
     }
 
@@ -145,7 +154,22 @@ public final class Assessor {
         boolean special = false;
         Issuer authority = null;
         List<String> because = new ArrayList<>();
+        String principal = null;
+        Set<String> radioactive = new TreeSet<>();
+        Boolean foreign = false;
+        String regime = null;
         for (Object o : session.getObjects()) {
+            if (o instanceof PrincipalGroup g) {
+                principal = g.group();
+            } else if (o instanceof RadioactiveMineral r && Boolean.TRUE.equals(r.radioactive())) {
+                radioactive.add(r.line().name().name());
+            } else if (o instanceof ForeignInvestor f) {
+                foreign = Boolean.TRUE.equals(foreign) || Boolean.TRUE.equals(f.foreign()) ? Boolean.TRUE : null;
+                because.add(f.because());
+            } else if (o instanceof LicenceRegime l) {
+                regime = l.regime();
+                because.add(l.because());
+            }
             if (o instanceof MineralGroup g) {
                 groups.add(g.group());
                 because.add(g.because());
@@ -162,6 +186,7 @@ public final class Assessor {
         }
         boolean mineralsKnown = project.minerals() != null && !project.minerals().isEmpty();
         return new Derived(List.copyOf(groups), mineralsKnown ? strategic : null, mineralsKnown ? special : null,
-                authority, because.stream().sorted().toList());
+                authority, because.stream().sorted().toList(), principal, List.copyOf(radioactive),
+                project.proponent() == null ? null : foreign, regime);
     }
 }

@@ -7,12 +7,16 @@ import java.util.List;
 
 import org.kie.api.runtime.rule.RuleContext;
 
-import vn.lgm.compliance.facts.Check;
-import vn.lgm.compliance.facts.Evidence;
+import vn.lgm.compliance.engine.req.Facts;
+import vn.lgm.compliance.engine.req.Requirement;
+import vn.lgm.compliance.engine.req.Requirements;
+import vn.lgm.compliance.engine.req.Result;
+import vn.lgm.compliance.engine.req.Tri;
 import vn.lgm.compliance.model.FactValue;
 import vn.lgm.compliance.model.Finding;
 import vn.lgm.compliance.model.Outcome;
 import vn.lgm.compliance.model.Project;
+import vn.lgm.compliance.model.Stage;
 
 /**
  * The one place findings are built. A rule's consequence calls {@link #breach} or {@link #require} with the
@@ -38,11 +42,16 @@ public final class FindingCollector {
     private final LocalDate date;
     private final List<Finding> findings = new ArrayList<>();
 
-    FindingCollector(Project project, RuleBase rules, ParameterValues params, LocalDate date) {
+    private final java.util.Map<String, Double> overrides;
+    private ParameterValues issueParams;
+
+    FindingCollector(Project project, RuleBase rules, ParameterValues params, LocalDate date,
+            java.util.Map<String, Double> overrides) {
         this.project = project;
         this.rules = rules;
         this.params = params;
         this.date = date;
+        this.overrides = overrides;
     }
 
     /** The assessment date: the law applied, and "today" for facts such as a licence's expiry. */
@@ -50,12 +59,15 @@ public final class FindingCollector {
         return date;
     }
 
-    /** The rule is broken if every one of these facts is known: they are the conditions of the breach. */
+    /**
+     * A prohibition (or, for an ADVISORY rule, the situation it speaks to): the rule's finding stands when every
+     * condition holds. Conditions are requirements, JSON paths (facts shown) or derived facts.
+     */
     public void breach(RuleContext kcontext, Object... conditions) {
-        emit(kcontext, conditions, NONE);
+        emit(kcontext, conditions, BREACHED);
     }
 
-    /** The law requires each of these facts to be true: one that is false shows the breach. */
+    /** The law requires each of these to hold; the rule's {@code when} has said it applies. */
     public void require(RuleContext kcontext, Object... requirements) {
         emit(kcontext, NONE, requirements);
     }
@@ -74,56 +86,63 @@ public final class FindingCollector {
             this.conditions = conditions;
         }
 
-        /** Given the conditions, the law requires each of these facts to be true. */
+        /** Given the conditions, the law requires each of these to hold. */
         public void require(Object... requirements) {
             emit(kcontext, conditions, requirements);
         }
     }
 
-    /**
-     * True when the date is known and falls before the firing rule came into force. Rules use it for the law's
-     * transitional reach: a condition for granting a licence does not reach back to a licence issued before the
-     * provision took effect (LGM Art 111(1); Law 147 Art 4(3)(a)), and a dossier received before a change may keep
-     * the procedure and authority of its date of receipt (Law 147 Art 4(1)). The rule's own {@code @inForceFrom}
-     * is the date compared against, so no date is written in a rule.
-     */
-    public boolean beforeInForce(RuleContext kcontext, LocalDate date) {
-        return date != null && date.isBefore(rules.info(kcontext.getRule()).inForce().from());
-    }
-
     private static final Object[] NONE = {};
+    private static final Object[] BREACHED = {(Requirement) facts -> new Result(Tri.FALSE, List.of(), List.of())};
 
     /**
-     * Builds the finding. An unknown condition always leaves the question open (INSUFFICIENT_INFORMATION); with
-     * the conditions known, a requirement that is false shows the breach, and otherwise an unknown requirement
-     * leaves it open. Facts may be JSON paths into the project or {@link Evidence} (derived facts).
+     * Decides the finding, in three values: no finding when a condition is false or the requirements hold; the
+     * rule's outcome when the conditions hold and a requirement is false; otherwise INSUFFICIENT_INFORMATION naming
+     * only the unknown facts whose answer could still change that (an ADVISORY rule never asks: no finding).
      */
     private void emit(RuleContext kcontext, Object[] conditions, Object[] requirements) {
         RuleInfo rule = rules.info(kcontext.getRule());
-        List<FactValue> facts = new ArrayList<>();
-        List<String> missing = new ArrayList<>();
-        boolean conditionUnknown = collect(conditions, facts, missing);
-        boolean requirementFalse = false;
-        for (Object r : requirements) {
-            FactValue f = fact(r);
-            if (f.value() == null) {
-                missing.add(f.path());
-            } else {
-                addOnce(facts, f);
-                requirementFalse |= r instanceof Check c ? !c.met() : Boolean.FALSE.equals(f.value());
-            }
-        }
-        boolean shown = !conditionUnknown && (missing.isEmpty() || requirementFalse);
-        Outcome outcome = shown ? weigh(rule, missing) : Outcome.INSUFFICIENT_INFORMATION;
-        List<FactValue> shownFacts = List.copyOf(facts);
-        List<String> missingFacts = List.copyOf(missing);
-        if (alreadyFound(rule.id(), outcome, shownFacts, missingFacts)) {
+        Facts facts = factsFor(rule);
+        Result c = Result.and(evaluate(conditions, facts, false));
+        Result r = Result.and(evaluate(requirements, facts, true));
+        if (c.value() == Tri.FALSE || r.value() == Tri.TRUE) {
             return;
         }
+        List<FactValue> shownFacts = new ArrayList<>(c.facts());
+        for (FactValue f : r.facts()) {
+            addOnce(shownFacts, f);
+        }
+        List<String> missing = new ArrayList<>();
+        boolean shown = c.value() == Tri.TRUE && r.value() == Tri.FALSE;
+        Outcome outcome;
+        if (shown) {
+            outcome = weigh(rule, missing);
+        } else {
+            if (rule.outcome() == Outcome.ADVISORY) {
+                return;
+            }
+            outcome = Outcome.INSUFFICIENT_INFORMATION;
+            if (c.value() == Tri.UNKNOWN) {
+                missing.addAll(c.missing());
+            }
+            if (r.value() == Tri.UNKNOWN) {
+                r.missing().forEach(m -> {
+                    if (!missing.contains(m)) {
+                        missing.add(m);
+                    }
+                });
+            }
+        }
+        List<FactValue> factList = List.copyOf(shownFacts);
+        List<String> missingFacts = List.copyOf(missing);
+        if (alreadyFound(rule.id(), outcome, factList, missingFacts)) {
+            return;
+        }
+        ParameterValues ruleParams = paramsFor(rule);
         StringBuilder explanation = new StringBuilder(512);
         StringBuilder remediation = new StringBuilder(512);
         if (shown) {
-            rule.explanationTemplate().render(explanation, shownFacts, params, date);
+            rule.explanationTemplate().render(explanation, factList, ruleParams, date);
         } else {
             String names = String.join(", ", missingFacts);
             explanation.append(rule.title()).append(" (").append(rule.citation().label())
@@ -131,10 +150,70 @@ public final class FindingCollector {
                     .append(", so it cannot be decided whether the project meets this provision.");
             remediation.append("State ").append(names).append(" and assess again. If the answer shows a breach: ");
         }
-        rule.remediationTemplate().render(remediation, shownFacts, params, date);
+        rule.remediationTemplate().render(remediation, factList, ruleParams, date);
         explanation.append(sourceNote(rule.confidence()));
         findings.add(new Finding(rule.id(), rule.title(), rule.area(), outcome, rule.citation(), rule.inForce(),
-                shownFacts, explanation.toString(), remediation.toString(), missingFacts));
+                factList, explanation.toString(), remediation.toString(), missingFacts));
+    }
+
+    /** A path among the requirements is required true ({@code isTrue}); among the conditions it is a fact shown. */
+    private static List<Result> evaluate(Object[] parts, Facts facts, boolean required) {
+        List<Result> results = new ArrayList<>(parts.length);
+        for (Object p : parts) {
+            Requirement r = required && p instanceof String path ? Requirements.isTrue(path) : Requirements.of(p);
+            results.add(r.evaluate(facts));
+        }
+        return results;
+    }
+
+    /** Transitional, until every rule declares {@code @judgedOn}: true when the date falls before the rule's start. */
+    @Deprecated
+    public boolean beforeInForce(RuleContext kcontext, LocalDate date) {
+        return date != null && date.isBefore(rules.info(kcontext.getRule()).inForce().from());
+    }
+
+    /**
+     * The date a rule is judged on: a grant condition ({@code @judgedOn("ISSUE")}) by the law in force when the
+     * licence was issued, once it has been; everything else by the law on the assessment date.
+     */
+    public static LocalDate judgedDate(RuleInfo rule, Project project, LocalDate assessmentDate) {
+        if (rule.judgedOn() == JudgedOn.ISSUE && project.stageAtLeast(Stage.LICENSED)
+                && project.licence().issuedOn() != null) {
+            return project.licence().issuedOn();
+        }
+        return assessmentDate;
+    }
+
+    private ParameterValues paramsFor(RuleInfo rule) {
+        LocalDate judged = judgedDate(rule, project, date);
+        if (judged.equals(date)) {
+            return params;
+        }
+        if (issueParams == null) {
+            issueParams = rules.parameters().at(judged, overrides);
+        }
+        return issueParams;
+    }
+
+    private Facts factsFor(RuleInfo rule) {
+        ParameterValues p = paramsFor(rule);
+        return new Facts() {
+            @Override
+            public Object value(String path) {
+                Object value = PathResolver.resolve(project, path);
+                return value instanceof java.util.Collection<?> c && c.isEmpty() ? null : value;
+            }
+
+            @Override
+            public double parameter(String key) {
+                return p.number(key);
+            }
+
+            @Override
+            public LocalDate today() {
+                return date;
+            }
+        };
     }
 
     /** A rule that matched twice on the same facts reports once (a project has a few findings: a scan is cheapest). */
@@ -148,39 +227,11 @@ public final class FindingCollector {
         return false;
     }
 
-    /** Adds the facts; returns true if any is unknown. */
-    private boolean collect(Object[] evidence, List<FactValue> facts, List<String> missing) {
-        boolean unknown = false;
-        for (Object e : evidence) {
-            FactValue f = fact(e);
-            if (f.value() == null) {
-                missing.add(f.path());
-                unknown = true;
-            } else {
-                addOnce(facts, f);
-            }
-        }
-        return unknown;
-    }
-
     /** A fact named both as a condition and in a requirement is listed once. */
     private static void addOnce(List<FactValue> facts, FactValue f) {
         if (!facts.contains(f)) {
             facts.add(f);
         }
-    }
-
-    /** A path's value, or a derived fact; an empty list counts as not given. */
-    private FactValue fact(Object e) {
-        if (e instanceof Evidence ev) {
-            return new FactValue(ev.path(), ev.value());
-        }
-        String path = (String) e;
-        Object value = PathResolver.resolve(project, path);
-        if (value instanceof java.util.Collection<?> c && c.isEmpty()) {
-            value = null;
-        }
-        return new FactValue(path, value);
     }
 
     private Outcome weigh(RuleInfo rule, List<String> missing) {

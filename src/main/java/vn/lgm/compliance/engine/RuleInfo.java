@@ -24,11 +24,16 @@ import vn.lgm.compliance.model.Outcome;
  * @param confidence the catalogue's confidence tag (V, V-ex, S, M); S and M are disclosed in every finding
  * @param dueAt      for OBLIGATION rules: the stage (or the start of construction) from which a step not taken is a
  *                   VIOLATION
+ * @param judgedOn   by the law of which date the rule is judged: the assessment date (duties) or the licence's
+ *                   issue date (grant conditions); see {@link JudgedOn}
+ * @param provisions the catalogue provisions the rule encodes ({@code @provision}, checked against
+ *                   rules/provisions.yaml)
  * @param explanationTemplate the explanation with its placeholders found once (likewise the remediation)
  */
 public record RuleInfo(String name, String file, String id, String title, String titleVi, String kind, Area area, Outcome outcome,
                        Citation citation, InForce inForce, String explanation, String remediation, String confidence,
-                       DuePoint dueAt, @JsonIgnore Template explanationTemplate, @JsonIgnore Template remediationTemplate) {
+                       DuePoint dueAt, JudgedOn judgedOn, List<String> provisions,
+                       @JsonIgnore Template explanationTemplate, @JsonIgnore Template remediationTemplate) {
 
     public static final String DEFINITION = "DEFINITION";
     public static final String FINDING = "FINDING";
@@ -36,6 +41,9 @@ public record RuleInfo(String name, String file, String id, String title, String
     /** "LGM Art 85a(3)", "D193 Art 110a(2)(c)", "D193 Appendix I(I)(1)", "CIR23 Art 4". */
     private static final Pattern CITATION = Pattern.compile(
             "^(\\S+) (Art|Appendix) ([\\p{L}\\p{N}]+)((?:\\([\\p{L}\\p{N}]+\\))*)$");
+    /** A legal quantity written in a title: a number with its unit (the numbers live in rules/parameters.yaml). */
+    private static final Pattern QUANTITY = Pattern.compile(
+            "\\d+([.,]\\d+)?\\s*(%|months?\\b|years?\\b|km|days?\\b|tháng|năm|ngày)");
     private static final Pattern PART = Pattern.compile("\\(([\\p{L}\\p{N}]+)\\)");
 
     public boolean isDefinition() {
@@ -67,6 +75,7 @@ public record RuleInfo(String name, String file, String id, String title, String
             area = enumValue(Area.class, required(meta, "area", missing), "area", problems);
             outcome = enumValue(Outcome.class, required(meta, "outcome", missing), "outcome", problems);
         }
+        String provision = definition ? text(meta, "provision", null) : required(meta, "provision", missing);
         if (!missing.isEmpty()) {
             problems.add("missing required metadata " + String.join(", ", missing.stream().map(m -> "@" + m).toList()));
         }
@@ -80,8 +89,16 @@ public record RuleInfo(String name, String file, String id, String title, String
         if (!List.of("V", "V-ex", "S", "M").contains(confidence)) {
             problems.add("@confidence must be one of V, V-ex, S, M, not '" + confidence + "'");
         }
+        JudgedOn judgedOn = enumValue(JudgedOn.class, text(meta, "judgedOn", "ASSESSMENT"), "judgedOn", problems);
+        List<String> provisions = provision == null ? List.of()
+                : java.util.Arrays.stream(provision.split(",")).map(String::trim).filter(x -> !x.isEmpty()).toList();
+        for (String t : new String[] {title, titleVi}) {
+            if (t != null && QUANTITY.matcher(t).find()) {
+                problems.add("@title and @titleVi state no legal quantity (it lives in rules/parameters.yaml): '" + t + "'");
+            }
+        }
         return new RuleInfo(name, file, id, title, titleVi, kind, area, outcome, citation, inForce, explanation, remediation,
-                confidence, dueAt, Template.parse(explanation), Template.parse(remediation));
+                confidence, dueAt, judgedOn, provisions, Template.parse(explanation), Template.parse(remediation));
     }
 
     static Citation citation(String text, Instruments instruments, List<String> problems) {

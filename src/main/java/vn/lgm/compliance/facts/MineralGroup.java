@@ -5,8 +5,9 @@ import vn.lgm.compliance.model.MineralName;
 /** Derived: the group (I to IV) a mineral of the project belongs to (LGM Art 6; D193 Appendix I). */
 public record MineralGroup(MineralName mineral, String group, String because) implements Evidence {
 
-    public MineralGroup(MineralLine line, String group, String because) {
-        this(line.name(), group, because);
+    /** The group of one mineral line; {@code reason} follows the mineral's name in the explanation. */
+    public MineralGroup(MineralLine line, String group, String reason) {
+        this(line.name(), group, line.name() + " " + reason);
     }
 
     @Override

@@ -5,6 +5,11 @@ import vn.lgm.compliance.model.MineralName;
 /** Derived: a strategic or important mineral (D193 Art 108(1)); special when LGM Art 85a(1) makes it so. */
 public record StrategicMineral(MineralName mineral, boolean special, String because) implements Evidence {
 
+    /** The status of one mineral line; {@code reason} follows the mineral's name in the explanation. */
+    public StrategicMineral(MineralLine line, boolean special, String reason) {
+        this(line.name(), special, line.name() + " " + reason);
+    }
+
     @Override
     public String path() {
         return special ? "derived.specialStrategic" : "derived.strategic";

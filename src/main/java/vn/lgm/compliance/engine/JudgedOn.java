@@ -1,0 +1,13 @@
+package vn.lgm.compliance.engine;
+
+/**
+ * By the law of which date a rule is judged (its transitional reach, declared once in {@code @judgedOn}). A duty of
+ * a licence holder is judged by the law on the assessment date ({@link #ASSESSMENT}, the default); a condition for
+ * granting a licence by the law in force when the licence was issued ({@link #ISSUE}): it does not reach back to a
+ * licence issued before it took effect (LGM Art 111(1); Law 147 Art 4(3)(a): a licence runs to its term), and it
+ * still holds a licence issued while it was in force after it is repealed. A project not yet licensed, or whose
+ * issue date is not given, is judged by the law on the assessment date.
+ */
+public enum JudgedOn {
+    ASSESSMENT, ISSUE
+}

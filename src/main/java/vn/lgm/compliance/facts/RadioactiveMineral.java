@@ -1,0 +1,36 @@
+package vn.lgm.compliance.facts;
+
+import java.util.List;
+
+import vn.lgm.compliance.engine.req.Facts;
+import vn.lgm.compliance.engine.req.Requirement;
+import vn.lgm.compliance.engine.req.Result;
+import vn.lgm.compliance.engine.req.Tri;
+import vn.lgm.compliance.model.FactValue;
+
+/**
+ * Derived: a mineral of the project that is radioactive ({@code radioactive} true), or that may be and whose
+ * radioactivity is not given ({@code radioactive} null: rare-earth ore usually carries thorium and uranium, so the
+ * question stays open). As a condition it holds, or is unknown and asks for the mineral's radioactive flag.
+ */
+public record RadioactiveMineral(MineralLine line, Boolean radioactive, String because) implements Evidence, Requirement {
+
+    @Override
+    public String path() {
+        return line.at("name");
+    }
+
+    @Override
+    public Object value() {
+        return line.name();
+    }
+
+    @Override
+    public Result evaluate(Facts facts) {
+        FactValue name = new FactValue(path(), value());
+        if (Boolean.TRUE.equals(radioactive)) {
+            return new Result(Tri.TRUE, List.of(name), List.of());
+        }
+        return new Result(Tri.UNKNOWN, List.of(name), List.of(line.at("radioactive")));
+    }
+}
