@@ -227,6 +227,14 @@ public final class Requirements {
         throw new IllegalArgumentException("not a condition: " + condition);
     }
 
+    /**
+     * The key of a parameter the law sets per mineral group: {@code forGroup("auction.explorationApplicationMonths",
+     * "III")} is {@code auction.explorationApplicationMonths.groupIII}.
+     */
+    public static String forGroup(String parameterPrefix, String group) {
+        return parameterPrefix + ".group" + group;
+    }
+
     // ---- helpers --------------------------------------------------------------------------------------------
 
     private static List<Result> evaluateAll(Requirement[] parts, Facts facts) {
