@@ -90,6 +90,7 @@ public final class RuleBase {
             kfs.write(resource, read(drl));
         }
         checkParameterNames(sources, parameters);
+        RuleSourceCheck.checkFactPaths(sources, parameters);
         ClassLoader classLoader = RuleBase.class.getClassLoader();
         KieBuilder builder = ks.newKieBuilder(kfs, classLoader).buildAll();
         List<Message> errors = builder.getResults().getMessages(Message.Level.ERROR);
@@ -124,6 +125,7 @@ public final class RuleBase {
                 byName.put(key(rule), info);
             }
         }
+        RuleSourceCheck.checkCatalogue(List.copyOf(byName.values()), ProvisionRegister.load(dir.resolve("provisions.yaml")), dir);
         return new RuleBase(dir, kieBase, byName, parameters, instruments, hash(dir, files));
     }
 
@@ -219,7 +221,7 @@ public final class RuleBase {
         }
     }
 
-    private static int lineOf(Path file, String ruleName) {
+    static int lineOf(Path file, String ruleName) {
         if (!Files.isRegularFile(file)) {
             return 0;
         }
@@ -242,7 +244,7 @@ public final class RuleBase {
         }
     }
 
-    private static String read(Path file) {
+    static String read(Path file) {
         try {
             return Files.readString(file, StandardCharsets.UTF_8);
         } catch (IOException e) {
