@@ -1,0 +1,264 @@
+package vn.lgm.compliance;
+
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.RecordComponent;
+import java.lang.reflect.Type;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import vn.lgm.compliance.engine.Assessor;
+import vn.lgm.compliance.engine.LawParameters;
+import vn.lgm.compliance.engine.RuleInfo;
+import vn.lgm.compliance.model.Assessment;
+import vn.lgm.compliance.model.Finding;
+import vn.lgm.compliance.model.Outcome;
+import vn.lgm.compliance.model.Project;
+
+/**
+ * The relevance gate: a question (a missing fact of an INSUFFICIENT_INFORMATION finding) is needless when no filling
+ * of that finding's missing facts makes the fact's answer change that rule's outcome. Each missing fact is tried with
+ * every value of its domain (booleans both ways; every enum value; numbers and dates at, just below and just above the
+ * law's thresholds and dates, and extremes) against fillings of the others (every combination, up to three facts),
+ * and the project is assessed again with only that rule (and the definitions) allowed to fire.
+ */
+final class RelevanceGate {
+
+    private static final ObjectMapper JSON = vn.lgm.compliance.engine.Json.json();
+
+    private final Assessor assessor;
+    private final List<Double> numbers;
+    private final List<LocalDate> dates;
+    private final Set<String> findingRules = new LinkedHashSet<>();
+
+    RelevanceGate(Assessor assessor) {
+        this.assessor = assessor;
+        Set<Double> n = new java.util.TreeSet<>(List.of(0.0, 1e13));
+        Set<LocalDate> d = new java.util.TreeSet<>(List.of(LocalDate.of(1990, 1, 1), LocalDate.of(2100, 1, 1)));
+        for (LawParameters.Parameter p : assessor.rules().parameters().all().values()) {
+            for (LawParameters.Value v : p.values()) {
+                double x = v.value().doubleValue();
+                n.add(x);
+                n.add(x + 1);
+                n.add(Math.max(0, x - 1));
+                n.add(x * 12);
+                n.add(x * 12 + 1);
+                d.add(v.from());
+                d.add(v.from().minusDays(1));
+            }
+        }
+        for (RuleInfo r : assessor.rules().catalogue()) {
+            if (!r.isDefinition()) {
+                findingRules.add(r.id());
+            }
+            if (r.inForce() != null) {
+                d.add(r.inForce().from());
+                d.add(r.inForce().from().minusDays(1));
+                if (r.inForce().to() != null) {
+                    d.add(r.inForce().to());
+                    d.add(r.inForce().to().plusDays(1));
+                }
+            }
+        }
+        this.numbers = List.copyOf(n);
+        this.dates = List.copyOf(d);
+    }
+
+    /** The needless questions of one project's assessment: "rule: fact" for each. */
+    List<String> needless(Project project) {
+        Assessment a = assessor.assess(project);
+        List<String> found = new ArrayList<>();
+        JsonNode tree = JSON.valueToTree(project);
+        for (Finding f : a.findings()) {
+            if (f.outcome() != Outcome.INSUFFICIENT_INFORMATION) {
+                continue;
+            }
+            for (String fact : f.missingFacts()) {
+                if (!canChange(tree, f.ruleId(), fact, f.missingFacts(), project)) {
+                    found.add(f.ruleId() + ": " + fact);
+                }
+            }
+        }
+        return found;
+    }
+
+    private boolean canChange(JsonNode tree, String ruleId, String fact, List<String> missing, Project original) {
+        List<String> others = missing.stream().filter(m -> !m.equals(fact)).limit(3).toList();
+        List<List<Object>> otherDomains = others.stream().map(this::coarse).toList();
+        List<Object> own = domain(fact);
+        Assessor.Options only = new Assessor.Options(disabledBut(ruleId), Map.of(), null);
+        for (List<Object> combo : combinations(otherDomains).stream().limit(400).toList()) {
+            String first = null;
+            for (Object value : own) {
+                ObjectNode filled = tree.deepCopy();
+                for (int i = 0; i < others.size(); i++) {
+                    set(filled, others.get(i), combo.get(i));
+                }
+                set(filled, fact, value);
+                Project p = consistent(filled);
+                if (p == null) {
+                    continue;
+                }
+                String outcome = outcomeOf(assessor.assess(p, only), ruleId);
+                if (first == null) {
+                    first = outcome;
+                } else if (!first.equals(outcome)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private Set<String> disabledBut(String ruleId) {
+        Set<String> disabled = new java.util.HashSet<>(findingRules);
+        disabled.remove(ruleId);
+        return disabled;
+    }
+
+    private static String outcomeOf(Assessment a, String ruleId) {
+        Map<String, Integer> outcomes = new TreeMap<>();
+        for (Finding f : a.findings()) {
+            if (f.ruleId().equals(ruleId)) {
+                outcomes.merge(f.outcome().name(), 1, Integer::sum);
+            }
+        }
+        return outcomes.toString();
+    }
+
+    /** The project, or null when the filling is not a consistent description (an expiry before the issue, ...). */
+    private static Project consistent(ObjectNode tree) {
+        Project p;
+        try {
+            p = JSON.treeToValue(tree, Project.class);
+        } catch (Exception e) {
+            return null;
+        }
+        if (p.licence() != null && p.licence().issuedOn() != null && p.licence().expiresOn() != null
+                && p.licence().expiresOn().isBefore(p.licence().issuedOn())) {
+            return null;
+        }
+        return p;
+    }
+
+    private static List<List<Object>> combinations(List<List<Object>> domains) {
+        List<List<Object>> result = new ArrayList<>();
+        result.add(new ArrayList<>());
+        for (List<Object> d : domains) {
+            List<List<Object>> next = new ArrayList<>();
+            for (List<Object> prefix : result) {
+                for (Object v : d) {
+                    List<Object> c = new ArrayList<>(prefix);
+                    c.add(v);
+                    next.add(c);
+                }
+            }
+            result = next;
+        }
+        return result;
+    }
+
+    /** Fewer values, for the facts filled around the one tried: extremes and a value between. */
+    private List<Object> coarse(String path) {
+        Class<?> type = typeOf(path);
+        if (type == LocalDate.class) {
+            return List.of("1990-01-01", "2025-06-30", "2025-12-31", "2026-03-01", "2100-01-01");
+        }
+        if (Number.class.isAssignableFrom(type) || type.isPrimitive()) {
+            boolean whole = type == Integer.class || type == Long.class || type == int.class || type == long.class;
+            return whole ? List.of(0L, 12L, 60L, 1000L) : List.of(0.0, 30.0, 100.0, 1e13);
+        }
+        return domain(path);
+    }
+
+    /** Every value worth trying for the fact at this path, read from the model's type. */
+    List<Object> domain(String path) {
+        Class<?> type = typeOf(path);
+        if (type == Boolean.class || type == boolean.class) {
+            return List.of(true, false);
+        }
+        if (type.isEnum()) {
+            List<Object> values = new ArrayList<>();
+            for (Object c : type.getEnumConstants()) {
+                values.add(((Enum<?>) c).name());
+            }
+            return values;
+        }
+        if (type == LocalDate.class) {
+            return dates.stream().map(d -> (Object) d.toString()).toList();
+        }
+        if (Number.class.isAssignableFrom(type) || type.isPrimitive()) {
+            boolean whole = type == Integer.class || type == Long.class || type == int.class || type == long.class;
+            return numbers.stream().map(x -> whole ? (Object) Math.round(x) : (Object) x).distinct().toList();
+        }
+        if (List.class.isAssignableFrom(type)) {
+            return List.of(List.of());
+        }
+        return List.of("X");
+    }
+
+    private static Class<?> typeOf(String path) {
+        Type type = Project.class;
+        for (String segment : path.split("\\.")) {
+            String name = segment.replaceAll("\\[\\d+]$", "");
+            Class<?> raw = raw(type);
+            RecordComponent c = null;
+            for (RecordComponent rc : raw.getRecordComponents()) {
+                if (rc.getName().equals(name)) {
+                    c = rc;
+                }
+            }
+            if (c == null) {
+                throw new IllegalArgumentException("no field " + name + " in " + path);
+            }
+            type = c.getGenericType();
+            if (segment.endsWith("]")) {
+                type = ((ParameterizedType) type).getActualTypeArguments()[0];
+            }
+        }
+        return raw(type);
+    }
+
+    private static Class<?> raw(Type t) {
+        return t instanceof ParameterizedType p ? (Class<?>) p.getRawType() : (Class<?>) t;
+    }
+
+    /** Sets the value at a JSON path such as {@code minerals[0].radioactive}, creating objects on the way. */
+    static void set(ObjectNode root, String path, Object value) {
+        String[] segments = path.split("\\.");
+        JsonNode node = root;
+        for (int i = 0; i < segments.length; i++) {
+            String segment = segments[i];
+            boolean last = i == segments.length - 1;
+            int bracket = segment.indexOf('[');
+            String name = bracket < 0 ? segment : segment.substring(0, bracket);
+            ObjectNode obj = (ObjectNode) node;
+            if (bracket >= 0) {
+                int index = Integer.parseInt(segment.substring(bracket + 1, segment.length() - 1));
+                ArrayNode array = obj.has(name) && obj.get(name).isArray() ? (ArrayNode) obj.get(name) : obj.putArray(name);
+                while (array.size() <= index) {
+                    array.addObject();
+                }
+                if (last) {
+                    array.set(index, JSON.valueToTree(value));
+                    return;
+                }
+                node = array.get(index);
+            } else if (last) {
+                obj.set(name, JSON.valueToTree(value instanceof BigDecimal b ? b.doubleValue() : value));
+            } else {
+                node = obj.has(name) && obj.get(name).isObject() ? obj.get(name) : obj.putObject(name);
+            }
+        }
+    }
+}
