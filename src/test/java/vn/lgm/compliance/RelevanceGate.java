@@ -144,8 +144,19 @@ final class RelevanceGate {
         } catch (Exception e) {
             return null;
         }
-        if (p.licence() != null && p.licence().issuedOn() != null && p.licence().expiresOn() != null
-                && p.licence().expiresOn().isBefore(p.licence().issuedOn())) {
+        var l = p.licence();
+        if (l != null && l.issuedOn() != null && l.expiresOn() != null) {
+            if (l.expiresOn().isBefore(l.issuedOn())) {
+                return null;
+            }
+            // Extensions lengthen the term: they cannot add more months than the licence runs.
+            long span = java.time.temporal.ChronoUnit.MONTHS.between(l.issuedOn(), l.expiresOn());
+            if (l.extensionMonths() != null && l.extensionMonths() > span) {
+                return null;
+            }
+        }
+        if (l != null && l.extensionCount() != null && l.extensionMonths() != null
+                && l.extensionCount() == 0 && l.extensionMonths() > 0) {
             return null;
         }
         return p;

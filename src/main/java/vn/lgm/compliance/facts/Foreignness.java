@@ -8,7 +8,7 @@ import vn.lgm.compliance.model.Proponent;
 
 /**
  * Whether the proponent is a foreign investor, as the foreign-investment rules read it: a foreign enterprise, or a
- * company with any foreign ownership ({@link Proponent#isForeign()}). A Vietnamese enterprise or cooperative whose
+ * company with any foreign ownership . A Vietnamese enterprise or cooperative whose
  * foreign ownership is not given, or a proponent whose legal form is not given, may be foreign: the rule asks.
  * State bodies and household businesses are domestic whatever the ownership field says.
  */
@@ -23,7 +23,8 @@ public final class Foreignness {
     }
 
     public static boolean knownDomestic(Proponent p) {
-        if (p.isForeign() || p.legalForm() == null) {
+        if (p.legalForm() == LegalForm.FOREIGN_ENTERPRISE || p.foreignOwnershipPercent() != null && p.foreignOwnershipPercent() > 0
+                || p.legalForm() == null) {
             return false;
         }
         return p.legalForm() == LegalForm.STATE_BODY || p.legalForm() == LegalForm.HOUSEHOLD_BUSINESS

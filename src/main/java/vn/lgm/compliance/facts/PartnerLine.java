@@ -19,7 +19,7 @@ public record PartnerLine(int index, Partner partner) {
     }
 
     public boolean isForeign() {
-        return partner.isForeign();
+        return partner.country() != null && !"VN".equalsIgnoreCase(partner.country());
     }
 
     public String at(String field) {

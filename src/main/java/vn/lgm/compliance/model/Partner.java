@@ -2,8 +2,4 @@ package vn.lgm.compliance.model;
 
 /** A partner of the proponent: technology supplier, equity investor, financier or offtaker. */
 public record Partner(String name, String country, PartnerRole role, Boolean pmApproved) {
-
-    public boolean isForeign() {
-        return country != null && !"VN".equalsIgnoreCase(country);
-    }
 }

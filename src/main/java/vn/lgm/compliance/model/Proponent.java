@@ -23,8 +23,4 @@ public record Proponent(
 
     public static final Proponent UNKNOWN = new Proponent(null, null, null, null, null, null, null, null, null, null);
 
-    public boolean isForeign() {
-        return legalForm == LegalForm.FOREIGN_ENTERPRISE
-                || (foreignOwnershipPercent != null && foreignOwnershipPercent > 0);
-    }
 }
