@@ -6,13 +6,10 @@ import vn.lgm.compliance.model.Assessment;
 import vn.lgm.compliance.model.Verdict;
 
 /**
- * A case run: what was expected, what came out, and the difference finding by finding.
- *
- * @param missing    expected findings that did not appear
- * @param unexpected findings that appeared but were not expected
+ * A case run: what was expected, what came out, and the difference finding by finding ({@code problems}).
  */
 public record CaseResult(TestCase testCase, Assessment assessment, Verdict actualVerdict, List<String> actualFindings,
-                         List<String> missing, List<String> unexpected, List<String> problems) {
+                         List<String> problems) {
 
     public boolean passed() {
         return problems.isEmpty();

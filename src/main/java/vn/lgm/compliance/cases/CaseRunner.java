@@ -26,13 +26,13 @@ public final class CaseRunner {
     public CaseResult run(TestCase c, Assessor.Options options) {
         if (!c.valid()) {
             List<String> problems = c.errors().stream().map(e -> "case file: " + e.path() + ": " + e.message()).toList();
-            return new CaseResult(c, null, null, List.of(), List.of(), List.of(), problems);
+            return new CaseResult(c, null, null, List.of(), problems);
         }
         Assessment a;
         try {
             a = assessor.assess(c.project(), options);
         } catch (RuntimeException e) {
-            return new CaseResult(c, null, null, List.of(), List.of(), List.of(), List.of("assessment failed: " + e));
+            return new CaseResult(c, null, null, List.of(), List.of("assessment failed: " + e));
         }
         List<String> actual = a.findings().stream().map(CaseRunner::key).sorted().toList();
         List<String> missing = new ArrayList<>(c.expectedFindings() == null ? actual : c.expectedFindings());
@@ -60,7 +60,7 @@ public final class CaseRunner {
             Finding detail = a.findings().stream().filter(x -> key(x).equals(f)).findFirst().orElseThrow();
             problems.add("unexpected finding: " + f + " (" + detail.title() + "; missing facts " + detail.missingFacts() + ")");
         }
-        return new CaseResult(c, a, a.verdict(), actual, missing, unexpected, problems);
+        return new CaseResult(c, a, a.verdict(), actual, problems);
     }
 
     public static String key(Finding f) {
