@@ -177,9 +177,10 @@ public final class FindingCollector {
      * licence was issued, once it has been; everything else by the law on the assessment date.
      */
     public static LocalDate judgedDate(RuleInfo rule, Project project, LocalDate assessmentDate) {
+        LocalDate issued = project.licence().issuedOn();
         if (rule.judgedOn() == JudgedOn.ISSUE && project.stageAtLeast(Stage.LICENSED)
-                && project.licence().issuedOn() != null) {
-            return project.licence().issuedOn();
+                && issued != null && !issued.isAfter(assessmentDate)) {
+            return issued;
         }
         return assessmentDate;
     }

@@ -6,7 +6,7 @@ package vn.lgm.compliance.engine;
  * granting a licence by the law in force when the licence was issued ({@link #ISSUE}): it does not reach back to a
  * licence issued before it took effect (LGM Art 111(1); Law 147 Art 4(3)(a): a licence runs to its term), and it
  * still holds a licence issued while it was in force after it is repealed. A project not yet licensed, or whose
- * issue date is not given, is judged by the law on the assessment date.
+ * issue date is not given (or falls after the assessment date), is judged by the law on the assessment date.
  */
 public enum JudgedOn {
     ASSESSMENT, ISSUE
