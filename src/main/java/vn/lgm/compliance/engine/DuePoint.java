@@ -6,13 +6,18 @@ import vn.lgm.compliance.model.Stage;
 /**
  * When a step an OBLIGATION rule requires falls due: from then on, a step not taken is a VIOLATION. The stages of
  * the contract, plus CONSTRUCTION: the start of basic construction, which a licensed mine reaches when
- * {@code operations.constructionStarted} is true (and an operating mine has passed).
+ * {@code operations.constructionStarted} is true (and an operating mine has passed), and TRANSFER: the making of a
+ * transfer of rights, reached when {@code transfer.completed} is true (a transfer's conditions fall due when the
+ * authority approves it and licenses the transferee, LGM Art 46(3), Art 58(3); before that they can still be met).
  */
 public enum DuePoint {
-    PROPOSAL, APPLICATION, LICENSED, CONSTRUCTION, OPERATING;
+    PROPOSAL, APPLICATION, LICENSED, CONSTRUCTION, OPERATING, TRANSFER;
 
     /** True if the project has reached this point; null if the facts needed to tell are not given. */
     public Boolean reachedBy(Project project) {
+        if (this == TRANSFER) {
+            return project.transfer().completed();
+        }
         if (project.stage() == null) {
             return null;
         }
@@ -30,6 +35,9 @@ public enum DuePoint {
 
     /** The fact that decides it, to ask for when it is not given. */
     public String decidingFact(Project project) {
+        if (this == TRANSFER) {
+            return "transfer.completed";
+        }
         return this == CONSTRUCTION && project.stage() == Stage.LICENSED ? "operations.constructionStarted" : "stage";
     }
 }
