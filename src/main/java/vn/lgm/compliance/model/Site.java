@@ -19,7 +19,9 @@ public record Site(
         @Schema(description = "A published small-scale area where the province may license Group I (LGM Art 108(2))")
         Boolean smallScaleArea,
         @Schema(description = "Underground mining (rather than open pit)")
-        Boolean underground) {
+        Boolean underground,
+        @Schema(description = "The sand or gravel is taken from a river bed or lake bed (LGM Art 87(3): such a licence runs at most 10 years in all). Added to the contract.")
+        Boolean riverOrLakeBed) {
 
-    public static final Site UNKNOWN = new Site(null, null, null, null, null, null, null, null, null, null, null, null, null, null);
+    public static final Site UNKNOWN = new Site(null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
 }
