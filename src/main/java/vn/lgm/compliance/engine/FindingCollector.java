@@ -174,11 +174,12 @@ public final class FindingCollector {
 
     /**
      * The date a rule is judged on: a grant condition ({@code @judgedOn("ISSUE")}) by the law in force when the
-     * licence was issued, once it has been; everything else by the law on the assessment date.
+     * licence was issued, once it has been (an issue date after the assessment date is not yet law for that date);
+     * everything else by the law on the assessment date.
      */
     public static LocalDate judgedDate(RuleInfo rule, Project project, LocalDate assessmentDate) {
         if (rule.judgedOn() == JudgedOn.ISSUE && project.stageAtLeast(Stage.LICENSED)
-                && project.licence().issuedOn() != null) {
+                && project.licence().issuedOn() != null && !project.licence().issuedOn().isAfter(assessmentDate)) {
             return project.licence().issuedOn();
         }
         return assessmentDate;
