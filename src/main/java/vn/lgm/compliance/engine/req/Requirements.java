@@ -191,6 +191,40 @@ public final class Requirements {
         return facts -> Result.known(true, new FactValue(evidence.path(), evidence.value()));
     }
 
+    /**
+     * The date falls before a day the law names (ISO {@code yyyy-mm-dd}), such as the day an amendment took effect:
+     * {@code before("licence.applicationFiledOn", "2026-01-01")} is a dossier received before Law 147 (Law 147
+     * Art 4(1)-(2)). For a rule's own reach in time use {@code @inForceFrom} and {@code @judgedOn}, not this.
+     */
+    public static Requirement before(String datePath, String isoDate) {
+        LocalDate day = LocalDate.parse(isoDate);
+        return facts -> {
+            Object v = facts.value(datePath);
+            return v == null ? missing(datePath)
+                    : Result.known(((LocalDate) v).isBefore(day), new FactValue(datePath, v));
+        };
+    }
+
+    /** A derived fact's value is one of these (a principal group, an authority): shown in the finding. */
+    public static Requirement derivedOneOf(Evidence evidence, Object... values) {
+        return facts -> Result.known(matchesAny(evidence.value(), values),
+                new FactValue(evidence.path(), evidence.value()));
+    }
+
+    /**
+     * At least one of the conditions a rule's {@code when} collected holds (Kleene "or"; false when there are none):
+     * {@code not(anyOf($maybeRadioactive))} is "no mineral is radioactive", unknown while one may be.
+     */
+    public static Requirement anyOf(java.util.Collection<?> conditions) {
+        return facts -> {
+            List<Result> results = new ArrayList<>(conditions.size());
+            for (Object c : conditions) {
+                results.add(of(c).evaluate(facts));
+            }
+            return Result.or(results);
+        };
+    }
+
     // ---- combinations ---------------------------------------------------------------------------------------
 
     /** Every one holds (Kleene "and"). */
@@ -278,18 +312,24 @@ public final class Requirements {
         return ((Number) v).doubleValue();
     }
 
+    /** The unit of a period parameter is the end of its key, before any per-group suffix ({@link #forGroup}). */
+    private static String unitKey(String parameter) {
+        return parameter.replaceFirst("\\.group[IV]+$", "");
+    }
+
     private static double months(double amount, String parameter) {
-        if (parameter.endsWith("Years")) {
+        String unit = unitKey(parameter);
+        if (unit.endsWith("Years")) {
             return amount * 12;
         }
-        if (parameter.endsWith("Months")) {
+        if (unit.endsWith("Months")) {
             return amount;
         }
         throw new IllegalArgumentException("parameter '" + parameter + "' is not a period in Months or Years");
     }
 
     static LocalDate plus(LocalDate date, double amount, String parameter) {
-        if (parameter.endsWith("Days")) {
+        if (unitKey(parameter).endsWith("Days")) {
             return date.plus((long) amount, ChronoUnit.DAYS);
         }
         return date.plusMonths((long) months(amount, parameter));
