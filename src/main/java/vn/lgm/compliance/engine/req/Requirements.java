@@ -191,6 +191,38 @@ public final class Requirements {
         return facts -> Result.known(true, new FactValue(evidence.path(), evidence.value()));
     }
 
+    /**
+     * A derived fact whose value is one of these (the project's principal group is II or III): shown in the finding.
+     * Added for the mine-safety exemptions of LGM Arts 60(2) and 62(5), which turn on the mineral group.
+     */
+    public static Requirement isOneOf(Evidence evidence, Object... values) {
+        return facts -> Result.known(matchesAny(evidence.value(), values), new FactValue(evidence.path(), evidence.value()));
+    }
+
+    /**
+     * A yes/no fact a register may record (a mine's need for a director), taken as recorded when given; when it is not
+     * given, the law's own test decides, and if that is unknown too the recorded fact is asked with the test's facts.
+     */
+    public static Requirement recordedOr(String path, Requirement otherwise) {
+        return facts -> {
+            Object v = facts.value(path);
+            if (v != null) {
+                return Result.known(Boolean.TRUE.equals(v), new FactValue(path, v));
+            }
+            Result r = otherwise.evaluate(facts);
+            if (r.value() != Tri.UNKNOWN) {
+                return r;
+            }
+            List<String> missing = new ArrayList<>(List.of(path));
+            r.missing().forEach(m -> {
+                if (!missing.contains(m)) {
+                    missing.add(m);
+                }
+            });
+            return Result.unknown(r.facts(), missing);
+        };
+    }
+
     // ---- combinations ---------------------------------------------------------------------------------------
 
     /** Every one holds (Kleene "and"). */
