@@ -46,8 +46,8 @@ class RuleLoadingTest {
 
     @Test
     void syntaxErrorNamesFileAndLineOnOneLine() throws IOException {
-        Path rules = rulesWith("export/export.drl", text -> text.replace("findings.breach(kcontext, $x.at(\"mineral\"), $x.at(\"product\"));",
-                "findings.breach(kcontext, $x.at(\"mineral\"), $x.at(\"product\"));\nend\nrule \"broken\" when Project( stage == ) then end"));
+        Path rules = rulesWith("export/export.drl", text -> text.replace("findings.breach(kcontext, oneOf($x.at(\"mineral\"), MineralName.RARE_EARTH), oneOf($x.at(\"product\"), Product.ORE, Product.CONCENTRATE));",
+                "findings.breach(kcontext, oneOf($x.at(\"mineral\"), MineralName.RARE_EARTH), oneOf($x.at(\"product\"), Product.ORE, Product.CONCENTRATE));\nend\nrule \"broken\" when Project( stage == ) then end"));
         RuleLoadException e = assertThrows(RuleLoadException.class, () -> RuleBase.load(rules));
         assertTrue(e.getMessage().startsWith(rules.resolve("export/export.drl") + ":"), e.getMessage());
         assertTrue(e.getMessage().matches(".*export\\.drl:\\d+: .*"), e.getMessage());

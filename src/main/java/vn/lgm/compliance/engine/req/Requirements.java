@@ -225,6 +225,30 @@ public final class Requirements {
         };
     }
 
+    /**
+     * A yes/no fact a register may record (a mine's need for a director), taken as recorded when given; when it is not
+     * given, the law's own test decides, and if that is unknown too the recorded fact is asked with the test's facts.
+     */
+    public static Requirement recordedOr(String path, Requirement otherwise) {
+        return facts -> {
+            Object v = facts.value(path);
+            if (v != null) {
+                return Result.known(Boolean.TRUE.equals(v), new FactValue(path, v));
+            }
+            Result r = otherwise.evaluate(facts);
+            if (r.value() != Tri.UNKNOWN) {
+                return r;
+            }
+            List<String> missing = new ArrayList<>(List.of(path));
+            r.missing().forEach(m -> {
+                if (!missing.contains(m)) {
+                    missing.add(m);
+                }
+            });
+            return Result.unknown(r.facts(), missing);
+        };
+    }
+
     // ---- combinations ---------------------------------------------------------------------------------------
 
     /** Every one holds (Kleene "and"). */
