@@ -2,7 +2,7 @@ package vn.lgm.compliance.engine.req;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static vn.lgm.compliance.engine.req.Requirements.isFalse;
-import static vn.lgm.compliance.engine.req.Requirements.isOneOf;
+import static vn.lgm.compliance.engine.req.Requirements.derivedOneOf;
 import static vn.lgm.compliance.engine.req.Requirements.recordedOr;
 
 import java.time.LocalDate;
@@ -38,7 +38,7 @@ class DerivedOneOfAndRecordedOrTest {
     }
 
     @Test
-    void isOneOfReadsTheDerivedValueAndShowsIt() {
+    void derivedOneOfReadsTheDerivedValueAndShowsIt() {
         PrincipalGroup three = new PrincipalGroup(MineralName.CONSTRUCTION_STONE, "III");
         Result r = derivedOneOf(three, "II", "III").evaluate(facts(Map.of()));
         assertEquals(Tri.TRUE, r.value());
