@@ -40,6 +40,7 @@ final class RelevanceGate {
     private final List<Double> numbers;
     private final List<LocalDate> dates;
     private final Set<String> findingRules = new LinkedHashSet<>();
+    private final Set<String> askingRules = new LinkedHashSet<>();
 
     RelevanceGate(Assessor assessor) {
         this.assessor = assessor;
@@ -60,6 +61,9 @@ final class RelevanceGate {
         for (RuleInfo r : assessor.rules().catalogue()) {
             if (!r.isDefinition()) {
                 findingRules.add(r.id());
+                if (r.outcome() == Outcome.INSUFFICIENT_INFORMATION) {
+                    askingRules.add(r.id());
+                }
             }
             if (r.inForce() != null) {
                 d.add(r.inForce().from());
@@ -96,7 +100,10 @@ final class RelevanceGate {
         List<String> others = missing.stream().filter(m -> !m.equals(fact)).limit(3).toList();
         List<List<Object>> otherDomains = others.stream().map(this::coarse).toList();
         List<Object> own = domain(fact);
-        Assessor.Options only = new Assessor.Options(disabledBut(ruleId), Map.of(), null);
+        // A rule that only asks (its outcome is INSUFFICIENT_INFORMATION) asks for the other rules: its question matters
+        // when the answer changes what they find.
+        boolean asking = askingRules.contains(ruleId);
+        Assessor.Options only = asking ? Assessor.Options.NONE : new Assessor.Options(disabledBut(ruleId), Map.of(), null);
         for (List<Object> combo : combinations(otherDomains).stream().limit(400).toList()) {
             String first = null;
             for (Object value : own) {
@@ -109,7 +116,7 @@ final class RelevanceGate {
                 if (p == null) {
                     continue;
                 }
-                String outcome = outcomeOf(assessor.assess(p, only), ruleId);
+                String outcome = asking ? othersOf(assessor.assess(p, only), ruleId) : outcomeOf(assessor.assess(p, only), ruleId);
                 if (first == null) {
                     first = outcome;
                 } else if (!first.equals(outcome)) {
@@ -124,6 +131,11 @@ final class RelevanceGate {
         Set<String> disabled = new java.util.HashSet<>(findingRules);
         disabled.remove(ruleId);
         return disabled;
+    }
+
+    private static String othersOf(Assessment a, String ruleId) {
+        return a.findings().stream().filter(f -> !f.ruleId().equals(ruleId)).map(f -> f.ruleId() + " " + f.outcome())
+                .sorted().toList().toString();
     }
 
     private static String outcomeOf(Assessment a, String ruleId) {
@@ -179,8 +191,18 @@ final class RelevanceGate {
         return result;
     }
 
-    /** Fewer values, for the facts filled around the one tried: extremes and a value between. */
+    /**
+     * Fewer values, for the facts filled around the one tried: extremes and a value between, and "not known" (an
+     * answer a user may give: the fact tried may decide while another stays unknown).
+     */
     private List<Object> coarse(String path) {
+        List<Object> values = new ArrayList<>();
+        values.add(null);
+        values.addAll(coarseKnown(path));
+        return values;
+    }
+
+    private List<Object> coarseKnown(String path) {
         Class<?> type = typeOf(path);
         if (type == LocalDate.class) {
             return List.of("1990-01-01", "2025-06-30", "2025-12-31", "2026-03-01", "2100-01-01");
@@ -213,9 +235,9 @@ final class RelevanceGate {
             return numbers.stream().map(x -> whole ? (Object) Math.round(x) : (Object) x).distinct().toList();
         }
         if (List.class.isAssignableFrom(type)) {
-            return List.of(List.of());
+            return List.of(List.of(), List.of(Map.of()));
         }
-        return List.of("X");
+        return List.of("VN", "XX");
     }
 
     private static Class<?> typeOf(String path) {

@@ -214,6 +214,12 @@ public final class FindingCollector {
             public LocalDate today() {
                 return date;
             }
+
+            @Override
+            public LocalDate earliestIssue() {
+                return rule.judgedOn() == JudgedOn.ISSUE && project.stageAtLeast(Stage.LICENSED)
+                        && project.licence().issuedOn() == null ? rule.inForce().from() : null;
+            }
         };
     }
 

@@ -13,4 +13,12 @@ public interface Facts {
 
     /** The assessment date ("today" for expiries and deadlines). */
     LocalDate today();
+
+    /**
+     * For a grant condition (judged on the licence's issue date) whose licence's issue date is not given: the earliest
+     * issue date the rule reaches (its {@code @inForceFrom}); an earlier licence is not held to it. Null otherwise.
+     */
+    default LocalDate earliestIssue() {
+        return null;
+    }
 }

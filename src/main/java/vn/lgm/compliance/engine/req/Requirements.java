@@ -158,6 +158,11 @@ public final class Requirements {
             List<String> missing = new ArrayList<>();
             note(issuedPath, issued, shown, missing);
             note(expiresPath, expires, shown, missing);
+            if (issued == null && expires != null && facts.earliestIssue() != null
+                    && !((LocalDate) expires).isAfter(plus(facts.earliestIssue(), facts.parameter(termParameter), termParameter))) {
+                // Even a licence issued on the first day the rule reaches runs within the base term by this expiry.
+                return new Result(Tri.TRUE, shown, List.of());
+            }
             if (!missing.isEmpty()) {
                 return Result.unknown(shown, missing);
             }
