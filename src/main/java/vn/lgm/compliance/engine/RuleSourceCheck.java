@@ -165,7 +165,7 @@ final class RuleSourceCheck {
                 }
             }
         }
-        // checkOrder(rules, position): enabled once the files are reordered (see the commit that does it)
+        checkOrder(rules, position);
     }
 
     /** Within a file, findings rules follow the catalogue's order of their first provision. */
