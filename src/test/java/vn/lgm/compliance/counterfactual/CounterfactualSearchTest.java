@@ -53,6 +53,31 @@ class CounterfactualSearchTest {
         assertFalse(after.findings().stream().anyMatch(f -> f.outcome() == Outcome.VIOLATION), after.findings().toString());
     }
 
+    /** Not a timed test: prints the cost of one search on the README example, once the JIT has settled. */
+    @Test
+    void costOfOneSearch() throws Exception {
+        Project p = example();
+        CounterfactualSearch search = new CounterfactualSearch(assessor);
+        for (int i = 0; i < 30; i++) {
+            search.search(p);
+        }
+        int n = 100;
+        long[] ms = new long[n];
+        long assessT0 = System.nanoTime();
+        for (int i = 0; i < 200; i++) {
+            assessor.assess(p);
+        }
+        double assessMs = (System.nanoTime() - assessT0) / 200 / 1e6;
+        for (int i = 0; i < n; i++) {
+            long t0 = System.nanoTime();
+            search.search(p);
+            ms[i] = (System.nanoTime() - t0) / 1000;
+        }
+        java.util.Arrays.sort(ms);
+        System.out.printf("SEARCH COST: p50 %.1f ms, p99 %.1f ms over %d searches; one assessment %.3f ms; assessments per search %d%n",
+                ms[n / 2] / 1000.0, ms[n * 99 / 100] / 1000.0, n, assessMs, search.search(p).assessments());
+    }
+
     static Project apply(Project p, java.util.List<Counterfactuals.Change> changes) {
         var tree = ProjectTree.of(p);
         changes.forEach(ch -> ProjectTree.set(tree, ch.path(), ProjectTree.node(ch.to())));
