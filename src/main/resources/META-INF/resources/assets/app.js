@@ -315,9 +315,11 @@
     if (done) { screen.appendChild(el('p', { 'class': 'done', id: 'interview-done' }, T.done)); }
     document.getElementById('interview-next').hidden = done;
     document.getElementById('interview-dont-know').hidden = done;
-    progress.textContent = plural('remaining', step.remaining) + ' ' + plural('asked', iv.asked.length);
+    progress.textContent = step.phase === 'START' ? T.start
+      : plural('remaining', step.remaining) + ' ' + plural('asked', iv.asked.length);
     progress.setAttribute('data-remaining', String(step.remaining));
     screen.setAttribute('data-phase', step.phase);
+    screen.setAttribute('data-answered', String(iv.asked.length));
   }
   function interviewStep() {
     try { sessionStorage.setItem(IVSTORE, JSON.stringify(iv)); } catch (e) { /* private mode */ }
@@ -330,12 +332,15 @@
     }).catch(function () { ivStatus.textContent = T.failed; });
   }
   // the verdict and findings so far; the counterfactual search only once the interview is done
+  var reportSeq = 0;
   function liveReport(final) {
     fill(iv.project);
     result.hidden = false;
+    var seq = ++reportSeq;
     return fetch('/ui/report?lang=' + lang + '&counterfactuals=' + final, {
       method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(iv.project)
     }).then(function (r) { return r.text(); }).then(function (html) {
+      if (seq !== reportSeq) { return; } // an older answer's report arrived late
       result.innerHTML = html;
       shareLink(iv.project);
       save(iv.project, true);
