@@ -39,7 +39,7 @@ public class InterviewResource {
     private static final FormModel FORM = new FormModel(TEXTS);
 
     /** The answers so far. */
-    @Schema(description = "A partial project description and the facts answered \"I don't know\"")
+    @Schema(name = "InterviewRequest", description = "A partial project description and the facts answered \"I don't know\"")
     public record Request(
             @Schema(implementation = Project.class, description = "The description so far; every fact optional, id too") JsonNode project,
             @Schema(description = "JSON paths answered \"I don't know\": they stay unknown and are not asked again",

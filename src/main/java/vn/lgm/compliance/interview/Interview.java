@@ -44,7 +44,7 @@ public final class Interview {
     private static final Map<String, String> LIST_FIELD = Map.of("minerals", "minerals[0].name",
             "exports", "exports[0].product", "partners", "partners[0].role");
 
-    @Schema(description = "One question: the fact to state, how to state it, and why it is asked")
+    @Schema(name = "InterviewQuestion", description = "One question: the fact to state, how to state it, and why it is asked")
     public record Question(
             @Schema(description = "JSON path of the fact in the project description", example = "exports[0].onPmExportList") String field,
             String label,
@@ -56,10 +56,11 @@ public final class Interview {
             @Schema(description = "Ranking score: the weight of the findings it settles") double score) {
     }
 
+    @Schema(name = "InterviewChoice")
     public record Choice(String value, String label) {
     }
 
-    @Schema(description = "The interview after the answers so far: the verdict, the ranked next questions, and the assessment")
+    @Schema(name = "InterviewStep", description = "The interview after the answers so far: the verdict, the ranked next questions, and the assessment")
     public record Step(
             @Schema(description = "START while the deciding facts are unknown; QUESTIONS; DONE when nothing more can change the verdict") String phase,
             Verdict verdict,
