@@ -28,7 +28,8 @@ import vn.lgm.compliance.model.Verdict;
  *
  * <p>For one finding the search starts from the facts it rests on and the facts it asks for, tries every value of
  * their domains ({@link FactDomain}: yes/no, enum values, legal thresholds), one change at a time, and assesses
- * each changed project. A change that removes the finding but brings another, or that changes what the finding
+ * each changed project; of the single changes that succeed, the least one wins (a number by its relative change,
+ * so owner's equity raised by a quarter beats the investment cut by four fifths). A change that removes the finding but brings another, or that changes what the finding
  * rests on, is a lead: the next round extends it with one change to the facts of what it brought (or of what the
  * finding now rests on). Rounds go up to {@link #MAX_CHANGES} changes; the first round that succeeds gives the
  * answer, so the set found is the smallest the search reached. Every assessment is memoised per request.
@@ -137,7 +138,11 @@ public final class CounterfactualSearch {
             Map<String, Outcome> allowed = new HashMap<>();
             from.assessment().findings().forEach(f -> allowed.merge(key(f), f.outcome(), (x, y) -> x.ordinal() < y.ordinal() ? x : y));
             List<State> leads = List.of(from);
+            State best = null;
             for (int size = 1; size <= MAX_CHANGES && !leads.isEmpty(); size++) {
+                if (best != null) {
+                    return best;
+                }
                 List<State> next = new ArrayList<>();
                 Set<String> seen = new HashSet<>();
                 for (State lead : leads) {
@@ -173,7 +178,14 @@ public final class CounterfactualSearch {
                             Finding still = find(a, key);
                             int added = added(a, allowed);
                             if (still == null && added == 0) {
-                                return s;
+                                if (size > 1) {
+                                    return s;
+                                }
+                                // one change: every candidate is tried, and the least change wins
+                                if (best == null || cost(s, lead.tree()) < cost(best, lead.tree())) {
+                                    best = s;
+                                }
+                                continue;
                             }
                             if (still == null || !still.equals(find(lead.assessment(), key))) {
                                 next.add(s); // progress: gone but brought others, or rests on other facts now
@@ -185,7 +197,21 @@ public final class CounterfactualSearch {
                         .thenComparingInt(s -> added(s.assessment(), allowed)));
                 leads = next.size() > LEADS_PER_ROUND ? next.subList(0, LEADS_PER_ROUND) : next;
             }
-            return null;
+            return best;
+        }
+
+        /** How much a one-change state changes: a yes/no or an enum counts 1, a number its relative change. */
+        private double cost(State s, ObjectNode before) {
+            double c = 0;
+            for (Map.Entry<String, JsonNode> e : s.changes().entrySet()) {
+                JsonNode was = ProjectTree.get(before, e.getKey());
+                if (e.getValue().isNumber() && was != null && was.isNumber() && was.doubleValue() != 0) {
+                    c += Math.min(1, Math.abs(e.getValue().doubleValue() - was.doubleValue()) / Math.abs(was.doubleValue()));
+                } else {
+                    c += 1;
+                }
+            }
+            return c;
         }
 
         /** Facts to try from a state: those of the target finding, then those of findings the state brought. */

@@ -53,6 +53,21 @@ class CounterfactualSearchTest {
         assertFalse(after.findings().stream().anyMatch(f -> f.outcome() == Outcome.VIOLATION), after.findings().toString());
     }
 
+    /** A threshold as a share of another amount: owner's equity raised to 30 % of the investment, not the investment cut. */
+    @Test
+    void ownersEquityIsRaisedToTheLegalShareOfTheInvestment() throws Exception {
+        var tree = (com.fasterxml.jackson.databind.node.ObjectNode) Json.json().readTree(Files.readString(Path.of("examples/stone-quarry-operating.json")));
+        tree.put("stage", "APPLICATION");
+        tree.putObject("finance").put("explorationBudget", 0).put("totalInvestment", 100_000_000_000L)
+                .put("ownersEquity", 24_200_000_000L).put("bankGuarantee", 0).put("financingCommitments", 0);
+        Project p = ProjectReader.json().read(tree.toString()).project();
+        Counterfactuals c = new CounterfactualSearch(assessor).search(p);
+        Counterfactuals.FindingFix fix = c.findings().stream().filter(f -> f.ruleId().equals("APP-013")).findFirst().orElseThrow();
+        assertEquals(java.util.List.of(new Counterfactuals.Change("finance.ownersEquity", 24_200_000_000L, 30_000_000_000L)),
+                fix.changes(), fix.toString());
+        assertEquals(vn.lgm.compliance.model.Verdict.COMPLIANT, fix.verdictAfter());
+    }
+
     /** Not a timed test: prints the cost of one search on the README example, once the JIT has settled. */
     @Test
     void costOfOneSearch() throws Exception {
