@@ -32,6 +32,12 @@
   }
   window.lgmPaths = { setPath: setPath, encode: encode, decode: decode };
   if (!document.body.classList.contains('shared')) { return; }
+  // no form on this page: a fact's name is text, not a link to its input
+  document.querySelectorAll('a[data-focus]').forEach(function (a) {
+    var span = document.createElement('span');
+    span.textContent = a.textContent;
+    a.replaceWith(span);
+  });
   var share = document.getElementById('share-link');
   if (share) { share.href = location.href; }
   document.addEventListener('click', function (ev) {

@@ -282,6 +282,7 @@ class InvestorPageBrowserTest {
                 assertEquals(1, questions.size(), "one question per screen");
                 if (remainingAfterStart < 0) {
                     remainingAfterStart = Integer.parseInt(driver.findElement(By.id("interview-progress")).getAttribute("data-remaining"));
+                    shot("interview-first-question.png");
                 }
                 // the question is one the engine asks for now: a missing fact of an open finding
                 String state = (String) js("const i = window.lgm.interview(); return JSON.stringify({project: i.project, unknown: i.unknown});");
