@@ -28,15 +28,12 @@ import vn.lgm.compliance.engine.InputError;
 import vn.lgm.compliance.engine.ProjectReader;
 import vn.lgm.compliance.interview.Interview;
 import vn.lgm.compliance.model.Project;
-import vn.lgm.compliance.web.FormModel;
 import vn.lgm.compliance.web.Texts;
 
 @Path("/api/v1/interviews")
 public class InterviewResource {
 
     private static final ProjectReader JSON = ProjectReader.json();
-    private static final Texts TEXTS = Texts.load();
-    private static final FormModel FORM = new FormModel(TEXTS);
 
     /** The answers so far. */
     @Schema(name = "InterviewRequest", description = "A partial project description and the facts answered \"I don't know\"")
@@ -92,7 +89,7 @@ public class InterviewResource {
     private Interview interview() {
         Interview i = interview;
         if (i == null) {
-            i = new Interview(assessor, TEXTS, FORM);
+            i = new Interview(assessor, AssessmentExtras.TEXTS, AssessmentExtras.FORM);
             interview = i;
         }
         return i;

@@ -20,7 +20,6 @@ import vn.lgm.compliance.model.FactValue;
 import vn.lgm.compliance.model.Finding;
 import vn.lgm.compliance.model.Outcome;
 import vn.lgm.compliance.model.Project;
-import vn.lgm.compliance.model.Verdict;
 
 /**
  * Searches, with the engine itself, for the smallest set of fact changes that removes a VIOLATION or an OBLIGATION
@@ -312,14 +311,5 @@ public final class CounterfactualSearch {
             }
             return n.asText();
         }
-    }
-
-    /** The verdict a set of changes leads to: for clients that apply a counterfactual and want the check. */
-    public Verdict verdictWith(Project project, List<Counterfactuals.Change> changes) {
-        ObjectNode tree = ProjectTree.of(project);
-        for (Counterfactuals.Change c : changes) {
-            ProjectTree.set(tree, c.path(), ProjectTree.node(c.to()));
-        }
-        return assessor.assess(ProjectTree.project(tree)).verdict();
     }
 }

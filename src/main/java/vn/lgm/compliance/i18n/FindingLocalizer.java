@@ -163,7 +163,7 @@ public final class FindingLocalizer {
             String explanation;
             String remediation;
             if (f.outcome() == Outcome.INSUFFICIENT_INFORMATION) {
-                String names = f.missingFacts().stream().map(p -> label(p, fields, lang)).collect(Collectors.joining(vn ? "; " : "; "));
+                String names = f.missingFacts().stream().map(p -> label(p, fields, lang)).collect(Collectors.joining("; "));
                 explanation = vn
                         ? title + " (" + c.label() + "). Bản mô tả chưa nêu: " + names + ", nên chưa thể xác định dự án có đáp ứng quy định này hay không."
                         : title + " (" + c.label() + "). The description does not say: " + names + ", so it cannot be decided whether the project meets this provision.";

@@ -196,14 +196,10 @@ public record ReportView(String lang, String projectId, String projectName, Stri
         List<ChangeView> out = new ArrayList<>();
         for (Counterfactuals.Change c : changes) {
             out.add(new ChangeView(item(c.path(), fields, texts, lang, localizer),
-                    localizer.value(new FactValue(c.path(), typed(c.path(), c.from())), lang),
-                    localizer.value(new FactValue(c.path(), typed(c.path(), c.to())), lang)));
+                    localizer.value(new FactValue(c.path(), c.from()), lang),
+                    localizer.value(new FactValue(c.path(), c.to()), lang)));
         }
         return out;
-    }
-
-    private static Object typed(String path, Object v) {
-        return v;
     }
 
     /** Input problems, each pointing to its field. */

@@ -68,9 +68,13 @@ class CounterfactualSearchTest {
         assertEquals(vn.lgm.compliance.model.Verdict.COMPLIANT, fix.verdictAfter());
     }
 
-    /** Not a timed test: prints the cost of one search on the README example, once the JIT has settled. */
+    /**
+     * Not a timed test, and skipped unless asked for ({@code -Dbench=true}): prints the cost of one search on the README
+     * example once the JIT has settled (docs/WEB.md).
+     */
     @Test
     void costOfOneSearch() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(Boolean.getBoolean("bench"), "run with -Dbench=true to measure");
         Project p = example();
         CounterfactualSearch search = new CounterfactualSearch(assessor);
         for (int i = 0; i < 30; i++) {

@@ -109,6 +109,8 @@ class InvestorPageBrowserTest {
         js("sessionStorage.clear();");
         driver.get(url.toString());
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("f-minerals-0-name")));
+        // the interview's first screen is in place, so the page no longer shifts under a click
+        wait.until(d -> js("return document.getElementById('interview-screen').getAttribute('data-phase');") != null);
     }
 
     @Test
