@@ -120,7 +120,7 @@ class InvestorPageBrowserTest {
         js("const d = document.getElementById('f-assessmentDate'); d.value = '2026-03-01';"); // locale-free date entry
         select("f-stage", "PROPOSAL");
         for (String activity : List.of("EXPLOITATION", "PROCESSING", "EXPORT")) {
-            click("f-activities--" + activity);
+            tick("f-activities--" + activity);
         }
         select("f-minerals-0-name", "RARE_EARTH");
         click("f-minerals-0-radioactive--yes");
@@ -435,6 +435,14 @@ class InvestorPageBrowserTest {
         WebElement e = wait.until(ExpectedConditions.elementToBeClickable(By.id(id)));
         js("arguments[0].scrollIntoView({block: 'center'});".replace("arguments[0]", "document.getElementById('" + id + "')"));
         e.click();
+    }
+
+    /** Ticks a box and waits until it is ticked (a click that a late layout shift sent elsewhere is repeated). */
+    private static void tick(String id) {
+        for (int attempt = 0; attempt < 3 && !driver.findElement(By.id(id)).isSelected(); attempt++) {
+            click(id);
+        }
+        assertTrue(driver.findElement(By.id(id)).isSelected(), id + " ticked");
     }
 
     private static String value(String id) {
