@@ -216,6 +216,7 @@
       method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(project)
     }).then(function (r) { return r.text(); }).then(function (html) {
       result.innerHTML = html;
+      shareLink(project);
       save(project, true);
       result.focus();
       result.scrollIntoView({ block: 'start' });
@@ -236,6 +237,138 @@
     sessionStorage.removeItem(STORE);
   });
 
+  // A link that reproduces the report from the description it carries; printing that page gives the PDF.
+  function shareLink(project) {
+    var a = document.getElementById('share-link');
+    if (a) { a.href = '/report?lang=' + lang + '&d=' + window.lgmPaths.encode(project); }
+  }
+
+  // ---- the interview: the deciding facts first, then only questions whose answer can change the verdict ---
+  var IVSTORE = 'lgm.investor.interview';
+  var screen = document.getElementById('interview-screen');
+  var progress = document.getElementById('interview-progress');
+  var ivStatus = document.getElementById('interview-status');
+  function freshInterview() { return { project: { id: 'INTERVIEW' }, unknown: [], asked: [], current: [], phase: 'START' }; }
+  var iv = freshInterview();
+  function plural(key, n) {
+    var form = n === 0 && T[key + '.zero'] ? T[key + '.zero'] : n === 1 ? T[key + '.one'] : T[key + '.other'];
+    return form.replace('{n}', String(n));
+  }
+  function qid(path) { return 'q-' + path.replace(/\[(\d+)\]/g, '-$1').replace(/\./g, '-'); }
+  function el(tag, attrs, text) {
+    var e = document.createElement(tag);
+    Object.keys(attrs || {}).forEach(function (k) { e.setAttribute(k, attrs[k]); });
+    if (text !== undefined && text !== null) { e.textContent = text; }
+    return e;
+  }
+  function questionElement(q) {
+    var id = qid(q.field);
+    var box = el('fieldset', { 'class': 'question', 'data-question': q.field, 'data-type': q.type, id: id });
+    box.appendChild(el('legend', {}, q.label));
+    var choices = el('div', { 'class': 'choices' });
+    if (q.type === 'boolean' || q.type === 'enumList') {
+      var opts = q.type === 'boolean' ? [{ value: 'true', label: T.yes }, { value: 'false', label: T.no }] : q.allowed;
+      opts.forEach(function (c) {
+        var span = el('span', { 'class': 'check' });
+        var input = el('input', { type: q.type === 'boolean' ? 'radio' : 'checkbox', name: id, id: id + '--' + c.value, value: c.value });
+        span.appendChild(input);
+        span.appendChild(el('label', { 'for': id + '--' + c.value }, c.label));
+        choices.appendChild(span);
+      });
+    } else if (q.type === 'enum') {
+      var select = el('select', { id: id + '--input', 'aria-label': q.label });
+      select.appendChild(el('option', { value: '' }, T.choose));
+      q.allowed.forEach(function (c) { select.appendChild(el('option', { value: c.value }, c.label)); });
+      choices.appendChild(select);
+    } else {
+      var type = q.type === 'number' || q.type === 'integer' ? 'number' : q.type === 'date' ? 'date' : 'text';
+      choices.appendChild(el('input', { type: type, id: id + '--input', 'aria-label': q.label, step: 'any' }));
+    }
+    box.appendChild(choices);
+    var help = el('p', { 'class': 'help' }, q.help || '');
+    if (q.provision) { help.appendChild(el('span', { 'class': 'cite' }, ' (' + T.law + ': ' + q.provision + ')')); }
+    box.appendChild(help);
+    return box;
+  }
+  function readQuestion(q) {
+    var id = qid(q.field);
+    if (q.type === 'boolean') {
+      var r = screen.querySelector('input[name="' + id + '"]:checked');
+      return r ? r.value === 'true' : undefined;
+    }
+    if (q.type === 'enumList') {
+      var v = Array.prototype.slice.call(screen.querySelectorAll('input[name="' + id + '"]:checked')).map(function (i) { return i.value; });
+      return v.length ? v : undefined;
+    }
+    var input = document.getElementById(id + '--input');
+    var s = input ? input.value.trim() : '';
+    if (s === '') { return undefined; }
+    return q.type === 'number' || q.type === 'integer' ? Number(s) : s;
+  }
+  function renderStep(step) {
+    iv.phase = step.phase;
+    iv.current = step.phase === 'START' ? step.questions : step.questions.slice(0, 1);
+    screen.innerHTML = '';
+    ivStatus.textContent = '';
+    iv.current.forEach(function (q) { screen.appendChild(questionElement(q)); });
+    var done = step.phase === 'DONE';
+    if (done) { screen.appendChild(el('p', { 'class': 'done', id: 'interview-done' }, T.done)); }
+    document.getElementById('interview-next').hidden = done;
+    document.getElementById('interview-dont-know').hidden = done;
+    progress.textContent = step.phase === 'START' ? T.start
+      : plural('remaining', step.remaining) + ' ' + plural('asked', iv.asked.length);
+    progress.setAttribute('data-remaining', String(step.remaining));
+    screen.setAttribute('data-phase', step.phase);
+    screen.setAttribute('data-answered', String(iv.asked.length));
+  }
+  function interviewStep() {
+    try { sessionStorage.setItem(IVSTORE, JSON.stringify(iv)); } catch (e) { /* private mode */ }
+    return fetch('/api/v1/interviews/next?lang=' + lang, {
+      method: 'POST', headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ project: iv.project, unknown: iv.unknown })
+    }).then(function (r) { return r.json(); }).then(function (step) {
+      renderStep(step);
+      if (iv.asked.length) { liveReport(step.phase === 'DONE'); }
+    }).catch(function () { ivStatus.textContent = T.failed; });
+  }
+  // the verdict and findings so far; the counterfactual search only once the interview is done
+  var reportSeq = 0;
+  function liveReport(final) {
+    fill(iv.project);
+    result.hidden = false;
+    var seq = ++reportSeq;
+    return fetch('/ui/report?lang=' + lang + '&counterfactuals=' + final, {
+      method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(iv.project)
+    }).then(function (r) { return r.text(); }).then(function (html) {
+      if (seq !== reportSeq) { return; } // an older answer's report arrived late
+      result.innerHTML = html;
+      shareLink(iv.project);
+      save(iv.project, true);
+    });
+  }
+  document.getElementById('interview-next').addEventListener('click', function () {
+    var answers = [];
+    for (var i = 0; i < iv.current.length; i++) {
+      var v = readQuestion(iv.current[i]);
+      if (v === undefined) { ivStatus.textContent = T.answerFirst; return; }
+      answers.push(v);
+    }
+    iv.current.forEach(function (q, n) { window.lgmPaths.setPath(iv.project, q.field, answers[n]); iv.asked.push(q.field); });
+    interviewStep();
+  });
+  document.getElementById('interview-dont-know').addEventListener('click', function () {
+    iv.current.forEach(function (q) {
+      var v = readQuestion(q);
+      if (v !== undefined && iv.current.length > 1) { window.lgmPaths.setPath(iv.project, q.field, v); } else { iv.unknown.push(q.field); }
+      iv.asked.push(q.field);
+    });
+    interviewStep();
+  });
+  document.getElementById('interview-restart').addEventListener('click', function () {
+    iv = freshInterview();
+    interviewStep();
+  });
+
   // ---- keeping: downloads and print ---------------------------------------------------------------------
   function download(name, text) {
     var a = document.createElement('a');
@@ -249,6 +382,14 @@
   function slug(s) { return String(s || 'project').replace(/[^A-Za-z0-9_-]+/g, '-'); }
 
   result.addEventListener('click', function (ev) {
+    var apply = ev.target.closest('button.apply[data-changes]');
+    if (apply) {
+      var p = JSON.parse(document.getElementById('assessed-project-json').textContent);
+      JSON.parse(apply.getAttribute('data-changes')).forEach(function (c) { window.lgmPaths.setPath(p, c.path, c.to); });
+      fill(p);
+      assess(collect());
+      return;
+    }
     if (ev.target.id === 'download-assessment') {
       var a = JSON.parse(document.getElementById('assessment-json').textContent);
       download('assessment-' + slug(a.projectId) + '-' + a.lawAsOf + '.json', JSON.stringify(a, null, 2));
@@ -317,6 +458,11 @@
 
   var saved = null;
   try { saved = JSON.parse(sessionStorage.getItem(STORE) || 'null'); } catch (e) { saved = null; }
+  try { iv = JSON.parse(sessionStorage.getItem(IVSTORE) || 'null') || freshInterview(); } catch (e) { iv = freshInterview(); }
+  var shared = new URLSearchParams(location.search).get('d');
+  if (shared) {
+    try { saved = { project: window.lgmPaths.decode(shared), assessed: true }; } catch (e) { status.textContent = T.failed; }
+  }
   if (saved && saved.project) {
     fill(saved.project);
     if (saved.assessed) { assess(collect()); }
@@ -324,6 +470,12 @@
     addEntry('minerals');
   }
 
+  // the interview resumes where it was (a language switch keeps it); its screen is built from the API's answer
+  fetch('/api/v1/interviews/next?lang=' + lang, {
+    method: 'POST', headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ project: iv.project, unknown: iv.unknown })
+  }).then(function (r) { return r.json(); }).then(renderStep).catch(function () { ivStatus.textContent = T.failed; });
+
   // for the browser tests and the curious: what would be sent
-  window.lgm = { collect: collect, fill: fill, focusPath: focusPath };
+  window.lgm = { collect: collect, fill: fill, focusPath: focusPath, interview: function () { return iv; } };
 })();

@@ -24,9 +24,23 @@ public class AssessmentResource {
 
     private static final ProjectReader JSON = ProjectReader.json();
     private static final ProjectReader YAML = ProjectReader.yaml();
+    /** Excerpt of the real output for examples/rare-earth-proposal.json (README). */
+    static final String COUNTERFACTUAL_EXAMPLE = """
+            {"projectId": "P-001", "verdict": "NON_COMPLIANT", "findings": ["..."],
+             "counterfactuals": {"findings": [{"ruleId": "EXP-001", "outcome": "VIOLATION", "at": "exports[0]", "found": true,
+                 "changes": [{"path": "exports[0].product", "from": "CONCENTRATE", "to": "MIXED_CARBONATE"}],
+                 "verdictAfter": "NON_COMPLIANT"}],
+               "project": {"changes": [{"path": "exports[0].product", "from": "CONCENTRATE", "to": "MIXED_CARBONATE"},
+                   {"path": "exports[0].meetsMoitStandard", "from": false, "to": true},
+                   {"path": "exports[0].onPmExportList", "from": false, "to": true}],
+                 "verdictBefore": "NON_COMPLIANT", "verdictAfter": "INCOMPLETE", "remaining": []},
+               "assessments": 118, "budgetReached": false}}""";
 
     @Inject
     Assessor assessor;
+
+    @Inject
+    AssessmentExtras extras;
 
     @POST
     @Consumes({MediaType.APPLICATION_JSON, "application/yaml"})
@@ -34,15 +48,23 @@ public class AssessmentResource {
     @Operation(summary = "Assess one project description against the law as of its assessmentDate")
     @RequestBody(required = true, content = @Content(schema = @Schema(implementation = Project.class)))
     @APIResponse(responseCode = "200", description = "The assessment",
-            content = @Content(schema = @Schema(implementation = Assessment.class)))
+            content = @Content(schema = @Schema(implementation = Assessment.class), examples = @org.eclipse.microprofile.openapi.annotations.media.ExampleObject(
+                    name = "with ?counterfactuals=true", summary = "the added field (excerpt)", value = COUNTERFACTUAL_EXAMPLE)))
     @APIResponse(responseCode = "400", description = "Every problem in the description, each with its JSON path",
             content = @Content(schema = @Schema(implementation = InputErrors.class)))
-    public Response assess(String body, @jakarta.ws.rs.HeaderParam("Content-Type") String contentType) {
+    public Response assess(String body, @jakarta.ws.rs.HeaderParam("Content-Type") String contentType,
+            @org.eclipse.microprofile.openapi.annotations.parameters.Parameter(description = "Addition to the contract: true adds"
+                    + " the field counterfactuals, the smallest fact changes that remove each VIOLATION and OBLIGATION, each checked by re-assessing")
+            @jakarta.ws.rs.QueryParam("counterfactuals") boolean counterfactuals,
+            @org.eclipse.microprofile.openapi.annotations.parameters.Parameter(description = "vi: titles, explanations, remediations and citations in Vietnamese")
+            @jakarta.ws.rs.QueryParam("lang") String lang,
+            @jakarta.ws.rs.HeaderParam("Accept-Language") String acceptLanguage) {
         ProjectReader reader = contentType != null && contentType.contains("yaml") ? YAML : JSON;
         ProjectReader.Result read = reader.read(body == null ? "" : body);
         if (!read.ok()) {
             return Response.status(Response.Status.BAD_REQUEST).entity(new InputErrors(read.errors())).build();
         }
-        return Response.ok(assessor.assess(read.project())).build();
+        return Response.ok(extras.respond(assessor.assess(read.project()), read.project(),
+                lang != null ? lang : acceptLanguage, counterfactuals)).build();
     }
 }

@@ -54,6 +54,13 @@ public class WebResource {
     @Inject
     RuleBase rules;
 
+    @Inject
+    vn.lgm.compliance.api.AssessmentExtras extras;
+
+    @Inject
+    @Location("web/shared.html")
+    Template shared;
+
     @ConfigProperty(name = "cases.dir", defaultValue = "cases")
     String casesDir;
 
@@ -121,16 +128,46 @@ public class WebResource {
     @Consumes({MediaType.APPLICATION_JSON, YAML})
     @Produces(HTML)
     @Operation(summary = "Assesses a description and returns the report as an HTML fragment (?lang=en or vi)")
-    public Response report(String body, @HeaderParam("Content-Type") String contentType, @QueryParam("lang") String lang) {
+    public Response report(String body, @HeaderParam("Content-Type") String contentType, @QueryParam("lang") String lang,
+                           @QueryParam("counterfactuals") @jakarta.ws.rs.DefaultValue("true") boolean counterfactuals) {
         String l = Texts.lang(lang);
         ProjectReader.Result read = reader(body, contentType).read(body == null ? "" : body);
         if (!read.ok()) {
             String html = errors.data("t", TEXTS.ui(l)).data("view", ReportView.errors(read.errors(), l, TEXTS, FORM)).render();
             return Response.status(Response.Status.BAD_REQUEST).entity(html).type(HTML).build();
         }
-        Assessment a = assessor.assess(read.project());
-        ReportView view = ReportView.of(a, read.project(), l, TEXTS, FORM, rules.catalogue());
-        return Response.ok(report.data("t", TEXTS.ui(l)).data("r", view).render()).type(HTML).build();
+        return Response.ok(reportHtml(read.project(), l, counterfactuals)).type(HTML).build();
+    }
+
+    private String reportHtml(vn.lgm.compliance.model.Project project, String lang, boolean counterfactuals) {
+        Assessment a = assessor.assess(project);
+        ReportView view = ReportView.of(a, project, lang, TEXTS, FORM, rules.catalogue(), extras.localizer(),
+                ReportView.search(extras.search(), project, counterfactuals));
+        return report.data("t", TEXTS.ui(lang)).data("r", view).render();
+    }
+
+    /**
+     * The shareable report: {@code /report?d=<description as base64url JSON>&lang=}. The description is in the URL,
+     * so the link reproduces the report (with the law and rules of the day it is opened); printing it gives the PDF.
+     */
+    @GET
+    @jakarta.ws.rs.Path("report")
+    @Produces(HTML)
+    @Operation(summary = "The report of a description carried in the URL (d = base64url of the JSON description); print it for a PDF")
+    public Response sharedReport(@QueryParam("d") String d, @QueryParam("lang") String lang) {
+        String l = Texts.lang(lang);
+        String json;
+        try {
+            json = new String(java.util.Base64.getUrlDecoder().decode(d == null ? "" : d.trim()), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            json = "";
+        }
+        ProjectReader.Result read = JSON_READER.read(json);
+        String body = read.ok() ? reportHtml(read.project(), l, true)
+                : errors.data("t", TEXTS.ui(l)).data("view", ReportView.errors(read.errors(), l, TEXTS, FORM)).render();
+        String html = shared.data("lang", l).data("otherLang", l.equals("vi") ? "en" : "vi").data("t", TEXTS.ui(l))
+                .data("d", d == null ? "" : d).data("report", body).render();
+        return Response.status(read.ok() ? 200 : 400).entity(html).type(HTML).build();
     }
 
     private static ProjectReader reader(String body, String contentType) {

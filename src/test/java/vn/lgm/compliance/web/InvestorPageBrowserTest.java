@@ -109,6 +109,8 @@ class InvestorPageBrowserTest {
         js("sessionStorage.clear();");
         driver.get(url.toString());
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("f-minerals-0-name")));
+        // the interview's first screen is in place, so the page no longer shifts under a click
+        wait.until(d -> js("return document.getElementById('interview-screen').getAttribute('data-phase');") != null);
     }
 
     @Test
@@ -118,7 +120,7 @@ class InvestorPageBrowserTest {
         js("const d = document.getElementById('f-assessmentDate'); d.value = '2026-03-01';"); // locale-free date entry
         select("f-stage", "PROPOSAL");
         for (String activity : List.of("EXPLOITATION", "PROCESSING", "EXPORT")) {
-            click("f-activities--" + activity);
+            tick("f-activities--" + activity);
         }
         select("f-minerals-0-name", "RARE_EARTH");
         click("f-minerals-0-radioactive--yes");
@@ -148,17 +150,20 @@ class InvestorPageBrowserTest {
         assertTrue(exp001.getText().contains("Rare earths may not be exported raw"), exp001.getText());
         assertTrue(exp001.findElement(By.cssSelector(".badge")).getText().contains("Violation"));
         assertTrue(exp001.findElement(By.cssSelector(".citation")).getText().contains("Art. 85a(3)"));
-        assertTrue(exp001.findElement(By.cssSelector(".remediation")).getText().contains("Do not export the CONCENTRATE"));
-        assertTrue(exp001.findElement(By.cssSelector(".facts")).getText().contains("exports[0].product"));
+        assertTrue(exp001.findElement(By.cssSelector(".remediation")).getText().contains("Do not export the Concentrate"));
+        // the full reasoning is folded; its facts carry labels, not paths
+        String facts = exp001.findElement(By.cssSelector(".facts")).getAttribute("textContent");
+        assertTrue(facts.contains("Product exported (export 1)") && !facts.contains("exports[0]"), facts);
         assertEquals("2026-03-01", driver.findElement(By.id("law-as-of")).getText());
         assertEquals("I", driver.findElement(By.id("derived-groups")).getText());
         assertEquals("Special strategic mineral", driver.findElement(By.id("derived-strategic")).getText());
         assertEquals("The Minister (MoAE)", driver.findElement(By.id("derived-authority")).getText());
-        // areas in the law's order, and within an area the violations first
-        List<String> outcomes = driver.findElements(By.cssSelector(".area[data-area=EXPORT] .finding")).stream()
+        // verdict and top actions first, then violations, steps to take, open questions, advisories
+        List<String> outcomes = driver.findElements(By.cssSelector(".report .finding")).stream()
                 .map(e -> e.getAttribute("class")).toList();
         assertTrue(outcomes.get(0).contains("outcome-VIOLATION"), outcomes.toString());
         assertTrue(outcomes.get(outcomes.size() - 1).contains("outcome-ADVISORY"), outcomes.toString());
+        assertTrue((Boolean) js("return !!(document.getElementById('verdict').compareDocumentPosition(document.querySelector('.group-VIOLATION')) & 4);"));
 
         shotOf(By.id("result"), "non-compliant-rare-earth-export.png");
 
@@ -224,8 +229,12 @@ class InvestorPageBrowserTest {
         assertEquals("Không tuân thủ", verdict.getText());
         assertEquals("CONCENTRATE", value("f-exports-0-product"), "the answers survive the switch");
         assertEquals("Giai đoạn", driver.findElement(By.cssSelector("label[for=f-stage]")).getText());
-        assertEquals("Xuất khẩu, nhập khẩu", driver.findElement(By.cssSelector(".area[data-area=EXPORT] .area-name")).getText());
-        assertTrue(driver.findElement(By.cssSelector(".findings .note")).getText().contains("chỉ có bằng tiếng Anh"));
+        assertEquals("Xuất khẩu, nhập khẩu", driver.findElement(By.cssSelector("#finding-EXP-001 .area-tag")).getText());
+        // explanations, remedies and citations in Vietnamese: no English sentence anywhere in the report, folded parts included
+        String text = (String) js("const r = document.querySelector('.report').cloneNode(true);"
+                + "r.querySelectorAll('script').forEach(s => s.remove()); return r.textContent.replace(/\\s+/g, ' ');");
+        assertEquals(null, vn.lgm.compliance.i18n.EnglishDetector.englishSentence(text), "an English sentence in the Vietnamese report");
+        assertTrue(text.contains("khoản 3 Điều 85a"), "citations in Vietnamese");
 
         JsonNode rules = JSON.readTree(given().get("/api/v1/rules").asString()).path("rules");
         List<WebElement> findings = driver.findElements(By.cssSelector(".finding"));
@@ -253,6 +262,103 @@ class InvestorPageBrowserTest {
         shot("vietnamese-phone.png");
     }
 
+    /**
+     * An investor with a clean quarry answers the interview: first the facts that decide which provisions apply, then
+     * one question at a time, each one the engine asks for at that moment, until nothing can change the verdict.
+     */
+    @Test
+    void aCleanQuarryReachesCompliantInTheInterviewAskingOnlyWhatTheEngineAsks() throws Exception {
+        JsonNode quarry = JSON.readTree(Files.readString(Path.of("examples/stone-quarry-operating.json")));
+        js("window.lgm.interview().project.assessmentDate = '" + quarry.path("assessmentDate").asText() + "';");
+        wait.until(d -> "START".equals(js("return document.getElementById('interview-screen').getAttribute('data-phase');")));
+        List<String> asked = new java.util.ArrayList<>();
+        int remainingAfterStart = -1;
+        for (int screen = 0; screen < 60; screen++) {
+            String phase = (String) js("return document.getElementById('interview-screen').getAttribute('data-phase');");
+            if ("DONE".equals(phase)) {
+                break;
+            }
+            List<WebElement> questions = driver.findElements(By.cssSelector("#interview-screen [data-question]"));
+            assertFalse(questions.isEmpty(), "a screen with questions");
+            if ("QUESTIONS".equals(phase)) {
+                assertEquals(1, questions.size(), "one question per screen");
+                if (remainingAfterStart < 0) {
+                    remainingAfterStart = Integer.parseInt(driver.findElement(By.id("interview-progress")).getAttribute("data-remaining"));
+                    shot("interview-first-question.png");
+                }
+                // the question is one the engine asks for now: a missing fact of an open finding
+                String state = (String) js("const i = window.lgm.interview(); return JSON.stringify({project: i.project, unknown: i.unknown});");
+                JsonNode step = JSON.readTree(given().contentType("application/json").body(state).post("/api/v1/interviews/next").asString());
+                String field = questions.get(0).getAttribute("data-question");
+                assertTrue(step.path("assessment").path("findings").findValues("missingFacts").stream()
+                        .anyMatch(m -> m.toString().contains("\"" + field + "\"")), field + " is not asked for by any finding");
+            }
+            boolean dontKnow = false;
+            for (WebElement q : questions) {
+                String field = q.getAttribute("data-question");
+                JsonNode answer = at(quarry, field);
+                if (answer.isMissingNode()) {
+                    dontKnow = true; // the description does not say: "I don't know" is an answer
+                } else {
+                    answer(q, field, answer);
+                }
+                asked.add(field);
+            }
+            String answered = Integer.toString(asked.size());
+            click(dontKnow ? "interview-dont-know" : "interview-next");
+            wait.until(d -> answered.equals(js("return document.getElementById('interview-screen').getAttribute('data-answered');")));
+        }
+        assertTrue(driver.findElement(By.id("interview-done")).isDisplayed(), "the interview ends");
+        WebElement verdict = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("verdict")));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("verdict"), "Compliant"));
+        assertEquals("Compliant on every rule checked", verdict.getText());
+        int afterStart = asked.size() - 4;
+        assertTrue(afterStart <= remainingAfterStart, afterStart + " questions after the first screen, more than the "
+                + remainingAfterStart + " the engine's relevance allowed: " + asked);
+        assertTrue(asked.size() < 106 / 2, "far fewer questions than the full form's inputs: " + asked);
+        shot("interview-quarry-compliant.png");
+    }
+
+    /** A rare-earth concentrate export: the smallest change is to process to a listed deep-processed product. */
+    @Test
+    void rareEarthExportGetsItsCounterfactualAndApplyingItLosesTheViolations() throws Exception {
+        driver.findElement(By.id("paste-text")).sendKeys(Files.readString(Path.of("examples/rare-earth-proposal.json")));
+        click("paste-load");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("start-status"), "P-001"));
+        click("assess");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("verdict"), "Not compliant"));
+        String fix = driver.findElement(By.cssSelector("#finding-EXP-001 .counterfactual")).getText();
+        assertTrue(fix.contains("Product exported (export 1): Concentrate → Mixed carbonate"), fix);
+        String plan = driver.findElement(By.id("top-actions")).getText();
+        assertTrue(plan.contains("Product exported (export 1): Concentrate →"), plan);
+        assertTrue(plan.contains("On the Prime Minister's export list? (export 1): no → yes"), plan);
+        assertTrue(plan.contains("Meets MOIT's deep-processing standard? (export 1): no → yes"), plan);
+        shotOf(By.id("result"), "counterfactual-rare-earth-export.png");
+
+        click("apply-plan");
+        wait.until(d -> !"NON_COMPLIANT".equals(js("const r = document.querySelector('.report'); return r && r.getAttribute('data-verdict');")));
+        assertTrue(driver.findElements(By.cssSelector(".report .outcome-VIOLATION")).isEmpty(), "no violation left");
+        assertEquals("MIXED_CARBONATE", value("f-exports-0-product"), "the form carries the change");
+        shotOf(By.id("result"), "counterfactual-applied.png");
+    }
+
+    /** The shareable link reproduces the report; printed, the contract's example fits in three pages. */
+    @Test
+    void thePrintedReportOfTheContractsExampleIsAtMostThreePages() throws Exception {
+        String json = JSON.readTree(Files.readString(Path.of("examples/rare-earth-proposal.json"))).toString();
+        String d = Base64.getUrlEncoder().withoutPadding().encodeToString(json.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        driver.get(url.toString() + "report?lang=en&d=" + d);
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("verdict"), "Not compliant"));
+        assertTrue(driver.findElement(By.id("share-link")).getAttribute("href").contains("d=" + d), "the page links to itself");
+        PrintOptions options = new PrintOptions();
+        options.setPageSize(new org.openqa.selenium.print.PageSize(29.7, 21.0)); // A4, portrait (height, width in cm)
+        byte[] pdf = Base64.getDecoder().decode(driver.print(options).getContent());
+        Files.write(SHOTS.resolve("rare-earth-proposal-report.pdf"), pdf);
+        int pages = pages(pdf);
+        assertTrue(pages >= 1 && pages <= 3, "the printed report runs to " + pages + " pages");
+        shot("shared-report.png");
+    }
+
     @Test
     void aBadPastedDescriptionNamesTheField() {
         driver.findElement(By.id("paste-text")).sendKeys("id: P-BAD\nstage: SOON\n");
@@ -262,6 +368,50 @@ class InvestorPageBrowserTest {
     }
 
     // ---- helpers -------------------------------------------------------------------------------------------
+
+    /** Pages of a PDF as Chrome writes it: one "/Type /Page" object per page. */
+    static int pages(byte[] pdf) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("/Type\\s*/Page(?![s\\w])")
+                .matcher(new String(pdf, java.nio.charset.StandardCharsets.ISO_8859_1));
+        int n = 0;
+        while (m.find()) {
+            n++;
+        }
+        return n;
+    }
+
+    /** The value at a JSON path ("minerals[0].name") of a description. */
+    private static JsonNode at(JsonNode root, String path) {
+        JsonNode cur = root;
+        for (String seg : path.split("\\.")) {
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("([A-Za-z]+)(?:\\[(\\d+)])?").matcher(seg);
+            if (!m.matches()) {
+                return com.fasterxml.jackson.databind.node.MissingNode.getInstance();
+            }
+            cur = cur.path(m.group(1));
+            if (m.group(2) != null) {
+                cur = cur.path(Integer.parseInt(m.group(2)));
+            }
+        }
+        return cur;
+    }
+
+    /** Answers one interview question the way an investor would: a radio, a select, boxes or a typed value. */
+    private static void answer(WebElement q, String field, JsonNode value) {
+        String type = q.getAttribute("data-type");
+        String id = q.getAttribute("id");
+        switch (type) {
+            case "boolean" -> driver.findElement(By.id(id + "--" + value.asBoolean())).click();
+            case "enumList" -> value.forEach(v -> driver.findElement(By.id(id + "--" + v.asText())).click());
+            case "enum" -> new Select(driver.findElement(By.id(id + "--input"))).selectByValue(value.asText());
+            case "date" -> js("document.getElementById('" + id + "--input').value = '" + value.asText() + "';");
+            default -> {
+                WebElement input = driver.findElement(By.id(id + "--input"));
+                input.clear();
+                input.sendKeys(value.asText());
+            }
+        }
+    }
 
     private static Object js(String script) {
         return ((JavascriptExecutor) driver).executeScript(script);
@@ -285,6 +435,14 @@ class InvestorPageBrowserTest {
         WebElement e = wait.until(ExpectedConditions.elementToBeClickable(By.id(id)));
         js("arguments[0].scrollIntoView({block: 'center'});".replace("arguments[0]", "document.getElementById('" + id + "')"));
         e.click();
+    }
+
+    /** Ticks a box and waits until it is ticked (a click that a late layout shift sent elsewhere is repeated). */
+    private static void tick(String id) {
+        for (int attempt = 0; attempt < 3 && !driver.findElement(By.id(id)).isSelected(); attempt++) {
+            click(id);
+        }
+        assertTrue(driver.findElement(By.id(id)).isSelected(), id + " ticked");
     }
 
     private static String value(String id) {

@@ -104,9 +104,10 @@ class WebResourceTest {
                 .then().statusCode(200).extract().asString();
         assertTrue(html.contains("Không tuân thủ"), "verdict in plain Vietnamese");
         assertTrue(html.contains("Không xuất khẩu thô khoáng sản đất hiếm"), "EXP-001's @titleVi");
-        assertTrue(html.contains("Art. 85a(3)"), "the citation");
+        assertTrue(html.contains("khoản 3 Điều 85a"), "the citation, in Vietnamese");
         assertTrue(html.contains("Xuất khẩu, nhập khẩu"), "the area's Vietnamese name");
-        assertTrue(html.contains("chỉ có bằng tiếng Anh"), "says the explanations are in English");
+        assertTrue(html.contains("Không xuất khẩu Tinh quặng"), "the remedy in Vietnamese, the product by its name");
+        assertTrue(html.indexOf("id=\"top-actions\"") < html.indexOf("outcome-VIOLATION"), "top actions before the violations");
         assertTrue(html.contains("id=\"law-as-of\">2026-03-01<"), "the law's date");
         assertTrue(html.contains("data-focus=\"exports[0].lawfulOrigin\""), "missing facts link back to the form");
         List<String> order = List.of("outcome-VIOLATION", "outcome-ADVISORY");

@@ -1,0 +1,59 @@
+package vn.lgm.compliance.api;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import io.quarkus.runtime.Startup;
+import vn.lgm.compliance.counterfactual.AssessmentWithCounterfactuals;
+import vn.lgm.compliance.counterfactual.CounterfactualSearch;
+import vn.lgm.compliance.engine.Assessor;
+import vn.lgm.compliance.engine.RuleBase;
+import vn.lgm.compliance.engine.RuleLoadException;
+import vn.lgm.compliance.i18n.FindingLocalizer;
+import vn.lgm.compliance.model.Assessment;
+import vn.lgm.compliance.model.Project;
+import vn.lgm.compliance.web.FormModel;
+import vn.lgm.compliance.web.Texts;
+
+/**
+ * What the API adds to an assessment on request: findings in Vietnamese ({@code ?lang=vi} or
+ * {@code Accept-Language: vi}) and counterfactuals ({@code ?counterfactuals=true}). The Vietnamese texts
+ * (rules/i18n/vi.yaml) are checked against the rules at start-up: a missing or wrong text stops the service.
+ */
+@ApplicationScoped
+@Startup
+public class AssessmentExtras {
+
+    public static final Texts TEXTS = Texts.load();
+    public static final FormModel FORM = new FormModel(TEXTS);
+
+    private final FindingLocalizer localizer;
+    private final CounterfactualSearch search;
+
+    @Inject
+    public AssessmentExtras(RuleBase rules, Assessor assessor) {
+        FindingLocalizer l;
+        try {
+            l = FindingLocalizer.load(rules, TEXTS, FORM);
+        } catch (RuleLoadException e) {
+            Main.failStartup("Rule error: " + e.getMessage());
+            throw e;
+        }
+        this.localizer = l;
+        this.search = new CounterfactualSearch(assessor);
+    }
+
+    public FindingLocalizer localizer() {
+        return localizer;
+    }
+
+    public CounterfactualSearch search() {
+        return search;
+    }
+
+    /** The response body: the assessment, in Vietnamese if asked, with counterfactuals if asked. */
+    public Object respond(Assessment a, Project project, String lang, boolean counterfactuals) {
+        Assessment out = Texts.lang(lang).equals("vi") ? localizer.localize(a, "vi") : a;
+        return counterfactuals ? AssessmentWithCounterfactuals.of(out, search.search(project)) : out;
+    }
+}

@@ -1,0 +1,97 @@
+package vn.lgm.compliance.api;
+
+import java.util.List;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import vn.lgm.compliance.engine.Assessor;
+import vn.lgm.compliance.engine.InputError;
+import vn.lgm.compliance.engine.ProjectReader;
+import vn.lgm.compliance.interview.Interview;
+import vn.lgm.compliance.model.Project;
+import vn.lgm.compliance.web.Texts;
+
+@Path("/api/v1/interviews")
+public class InterviewResource {
+
+    private static final ProjectReader JSON = ProjectReader.json();
+
+    /** The answers so far. */
+    @Schema(name = "InterviewRequest", description = "A partial project description and the facts answered \"I don't know\"")
+    public record Request(
+            @Schema(implementation = Project.class, description = "The description so far; every fact optional, id too") JsonNode project,
+            @Schema(description = "JSON paths answered \"I don't know\": they stay unknown and are not asked again",
+                    example = "[\"site.inRareEarthReserveArea\"]") List<String> unknown) {
+    }
+
+    @Inject
+    Assessor assessor;
+
+    private volatile Interview interview;
+
+    private static final String EXAMPLE_REQUEST = """
+            {"project": {"assessmentDate": "2026-03-01", "activities": ["EXPLOITATION"],
+                         "minerals": [{"name": "CONSTRUCTION_STONE"}], "stage": "OPERATING",
+                         "licence": {"type": "EXPLOITATION"}},
+             "unknown": []}""";
+
+    @POST
+    @Path("next")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "The interview: the verdict so far and the questions still worth asking, most decisive first",
+            description = "First the facts that decide which provisions apply (activities, mineral, stage, licence); then only"
+                    + " the facts the assessment's INSUFFICIENT_INFORMATION findings (and OBLIGATION due points) ask for, ranked"
+                    + " by the weight of the findings each answer settles. Answer, send the description again, repeat until"
+                    + " phase is DONE. Labels and help in English or Vietnamese (?lang=vi or Accept-Language: vi).")
+    @RequestBody(required = true, content = @Content(schema = @Schema(implementation = Request.class),
+            examples = @ExampleObject(name = "an operating quarry", value = EXAMPLE_REQUEST)))
+    @APIResponse(responseCode = "200", description = "The verdict so far and the ranked next questions",
+            content = @Content(schema = @Schema(implementation = Interview.Step.class)))
+    @APIResponse(responseCode = "400", description = "Every problem in the description, each with its JSON path",
+            content = @Content(schema = @Schema(implementation = InputErrors.class)))
+    public Response next(Request request,
+                         @Parameter(description = "en or vi") @QueryParam("lang") String lang,
+                         @HeaderParam("Accept-Language") String acceptLanguage) {
+        String l = Texts.lang(lang != null ? lang : acceptLanguage);
+        JsonNode node = request == null ? null : request.project();
+        ObjectNode description = node instanceof ObjectNode o ? o.deepCopy() : com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+        if (!description.hasNonNull("id")) {
+            description.put("id", "INTERVIEW");
+        }
+        ProjectReader.Result read = JSON.read(description.toString());
+        if (!read.ok()) {
+            List<InputError> errors = read.errors().stream().map(e -> new InputError("project." + e.path(), e.message())).toList();
+            return Response.status(Response.Status.BAD_REQUEST).entity(new InputErrors(errors)).build();
+        }
+        return Response.ok(interview().next(read.project(), request == null ? List.of() : request.unknown(), l)).build();
+    }
+
+    private Interview interview() {
+        Interview i = interview;
+        if (i == null) {
+            i = new Interview(assessor, AssessmentExtras.TEXTS, AssessmentExtras.FORM);
+            interview = i;
+        }
+        return i;
+    }
+}
