@@ -30,7 +30,7 @@ public final class Changes {
     }
 
     public record Report(long runId, long sinceRunId, String register, String sinceRegister, String lawAsOf,
-                         String sinceLawAsOf, List<LicenceChange> newlyNonCompliant, List<LicenceChange> resolved,
+                         String sinceLawAsOf, String sinceAuditedOn, List<LicenceChange> newlyNonCompliant, List<LicenceChange> resolved,
                          List<LicenceChange> changed, List<String> newInRegister, List<String> goneFromRegister,
                          List<RuleChange> byRule) {
 
@@ -99,7 +99,8 @@ public final class Changes {
         List<RuleChange> byRule = new ArrayList<>();
         rules.forEach((id, n) -> byRule.add(new RuleChange(id, texts.title(id, lang), texts.provision(id, lang), n[0], n[1])));
         return new Report(runId, sinceId, run.register(), since.register(), String.valueOf(run.lawAsOf()),
-                String.valueOf(since.lawAsOf()), newlyNc, resolved, changed, newIn, gone, byRule);
+                String.valueOf(since.lawAsOf()),
+                since.started() == null ? "" : since.started().atZone(java.time.ZoneOffset.ofHours(7)).toLocalDate().toString(), newlyNc, resolved, changed, newIn, gone, byRule);
     }
 
     private static FindingChange change(String key, RuleTexts texts, String lang) {

@@ -113,7 +113,8 @@ public final class ReportBuilder {
                 c[outcomeIndex(f.outcome())]++;
                 if ("VIOLATION".equals(f.outcome())) {
                     Map<String, Object> l = new LinkedHashMap<>();
-                    l.put("licence", r.licenceNumber() == null ? r.key() : r.licenceNumber());
+                    l.put("licence", r.licenceNumber() == null ? r.key() : r.licenceNumber().split("\\s")[0]);
+                    l.put("licenceFull", r.licenceNumber() == null ? r.key() : r.licenceNumber());
                     l.put("mine", nz(r.name()));
                     l.put("holder", nz(r.holder()));
                     l.put("district", district);
@@ -154,7 +155,7 @@ public final class ReportBuilder {
         }
         Extras x = extras == null ? Extras.NONE : extras;
         if (x.changes() != null) {
-            summary.add(String.format(t("sinceSummary", vi), x.changes().sinceRegister(), x.changes().newlyNonCompliant().size(),
+            summary.add(String.format(t("sinceSummary", vi), x.changes().sinceRunId(), x.changes().sinceAuditedOn(), x.changes().newlyNonCompliant().size(),
                     x.changes().resolved().size(), x.changes().changed().size()));
         }
         if (x.due() != null) {
@@ -257,7 +258,7 @@ public final class ReportBuilder {
 
     private static Map<String, Object> changes(Changes.Report c, boolean vi) {
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("intro", String.format(t("sinceIntro", vi), c.sinceRegister(), c.sinceLawAsOf()));
+        m.put("intro", String.format(t("sinceIntro", vi), c.sinceRunId(), c.sinceAuditedOn(), c.sinceRegister(), c.sinceLawAsOf()));
         m.put("sinceRunId", c.sinceRunId());
         m.put("newlyNonCompliant", licenceChanges(c.newlyNonCompliant(), vi));
         m.put("resolved", licenceChanges(c.resolved(), vi));
