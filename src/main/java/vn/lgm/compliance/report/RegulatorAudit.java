@@ -57,6 +57,9 @@ public final class RegulatorAudit {
         if (q.compareWithRun() != null && store.run(q.compareWithRun()) == null) {
             throw new IllegalArgumentException("no audit run " + q.compareWithRun() + " in the history (" + store.describe() + ")");
         }
+        if (q.out().toAbsolutePath().getParent() != null) {
+            Files.createDirectories(q.out().toAbsolutePath().getParent());
+        }
         java.time.Instant started = java.time.Instant.now();
         RunRecorder recorder = new RunRecorder(store, q.in().getFileName().toString(), q.in().toString(),
                 assessor.rules().version(), q.asOf(), q.compareAsOf(), started);

@@ -19,7 +19,7 @@ final class ReportTexts {
                     "%d giấy phép khác chưa đủ thông tin để kết luận vì sổ không ghi các dữ kiện pháp luật yêu cầu (xem phần chi tiết): cần hỏi tổ chức được cấp phép hoặc hồ sơ cấp phép, chưa phải là vi phạm."),
             e("conditional", "%d have steps still to take; %d comply fully.", "%d giấy phép còn thủ tục phải thực hiện; %d giấy phép tuân thủ đầy đủ."),
             e("unreadable", "%d rows of the register could not be read as written (listed at the end).", "%d dòng của sổ không đọc được như đã ghi (liệt kê ở cuối báo cáo)."),
-            e("sinceSummary", "Since the last audit (audit %d of %s): %d licences newly break the law, %d no longer do, %d others changed.",
+            e("sinceSummary", "Since the last audit (audit %d of %s): %d licences newly break the law, %d no longer do, %d other licences changed.",
                     "So với lần rà soát trước (lần %d, ngày %s): %d giấy phép mới vi phạm, %d giấy phép hết vi phạm, %d giấy phép khác có thay đổi."),
             e("dueSummary", "In the next %d days (to %s), %d licences come due: %d licences expire.", "Trong %d ngày tới (đến %s), %d giấy phép đến hạn: %d giấy phép hết hạn."),
             e("reformSummary", "The draft reform would change the result of %d of %d records.", "Dự thảo sửa đổi sẽ làm thay đổi kết quả của %d trên %d bản ghi."),
