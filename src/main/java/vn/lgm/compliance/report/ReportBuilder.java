@@ -284,6 +284,7 @@ public final class ReportBuilder {
         for (Changes.LicenceChange c : list) {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("licence", c.licence());
+            m.put("licenceShown", shortLicence(c.licence()));
             m.put("mine", nz(c.name()));
             m.put("holder", nz(c.holder()));
             m.put("before", c.verdictBefore() == null ? t("ERROR", vi) : t(c.verdictBefore(), vi));
@@ -315,6 +316,7 @@ public final class ReportBuilder {
             Map<String, Object> r = new LinkedHashMap<>();
             r.put("date", x.date().toString());
             r.put("licence", x.licence());
+            r.put("licenceShown", shortLicence(x.licence()));
             r.put("mine", nz(x.name()));
             r.put("holder", nz(x.holder()));
             r.put("district", districtLabel(names.district(x.district()), vi));
@@ -335,6 +337,7 @@ public final class ReportBuilder {
         for (Reform.RecordChange c : r.changed()) {
             Map<String, Object> x = new LinkedHashMap<>();
             x.put("licence", c.licence());
+            x.put("licenceShown", shortLicence(c.licence()));
             x.put("mine", nz(c.name()));
             x.put("holder", nz(c.holder()));
             x.put("before", t(c.verdictNow(), vi));
@@ -413,6 +416,11 @@ public final class ReportBuilder {
             case "INSUFFICIENT_INFORMATION" -> 2;
             default -> 3;
         };
+    }
+
+    /** "1015/GP-UBND" of "1015/GP-UBND (QĐ điều chỉnh …)": the number as a column shows it (the whole text in its title). */
+    static String shortLicence(String licence) {
+        return licence == null ? "" : licence.strip().split("\\s")[0];
     }
 
     private static String nz(String s) {
