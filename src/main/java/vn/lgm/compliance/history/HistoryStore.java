@@ -78,12 +78,21 @@ public final class HistoryStore {
 
     private void migrate() {
         MIGRATED.computeIfAbsent(url, k -> {
-            Flyway.configure(HistoryStore.class.getClassLoader())
-                    .dataSource(url, user, password)
-                    .resourceProvider(new Migrations())
-                    .table("history_schema_version")
-                    .baselineOnMigrate(true).baselineVersion("0")
-                    .load().migrate();
+            try {
+                Flyway.configure(HistoryStore.class.getClassLoader())
+                        .dataSource(url, user, password)
+                        .resourceProvider(new Migrations())
+                        .table("history_schema_version")
+                        .baselineOnMigrate(true).baselineVersion("0")
+                        .load().migrate();
+            } catch (RuntimeException e) {
+                Throwable root = e;
+                while (root.getCause() != null && root.getCause() != root) {
+                    root = root.getCause();
+                }
+                throw new IllegalStateException("audit history (" + describe() + "): cannot open or migrate the database: "
+                        + (root.getMessage() == null ? root : root.getMessage().lines().findFirst().orElse("")), e);
+            }
             return true;
         });
     }
