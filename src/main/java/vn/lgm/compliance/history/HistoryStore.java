@@ -97,8 +97,33 @@ public final class HistoryStore {
         });
     }
 
+    /**
+     * A new connection. The driver is instantiated directly for H2 and PostgreSQL rather than looked up through
+     * DriverManager, which only hands out drivers registered from the caller's class loader (under Quarkus, and in
+     * tests mixing Quarkus and plain classes, that is not always ours).
+     */
     public Connection connect() throws SQLException {
-        return DriverManager.getConnection(url, user, password);
+        return connect(url, user, password);
+    }
+
+    public static Connection connect(String url, String user, String password) throws SQLException {
+        java.sql.Driver driver = url.startsWith("jdbc:h2:") ? new org.h2.Driver()
+                : url.startsWith("jdbc:postgresql:") ? new org.postgresql.Driver() : null;
+        if (driver == null) {
+            return DriverManager.getConnection(url, user, password);
+        }
+        java.util.Properties p = new java.util.Properties();
+        if (user != null) {
+            p.setProperty("user", user);
+        }
+        if (password != null) {
+            p.setProperty("password", password);
+        }
+        Connection c = driver.connect(url, p);
+        if (c == null) {
+            throw new SQLException("the driver does not accept " + url);
+        }
+        return c;
     }
 
     // ---------------------------------------------------------------- runs

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -42,7 +41,7 @@ class PostgresHistoryTest {
 
     @BeforeAll
     static void createDatabase() throws SQLException {
-        try (Connection c = DriverManager.getConnection(URL, USER, PASSWORD); Statement s = c.createStatement()) {
+        try (Connection c = HistoryStore.connect(URL, USER, PASSWORD); Statement s = c.createStatement()) {
             s.execute("DROP DATABASE IF EXISTS " + DATABASE);
             s.execute("CREATE DATABASE " + DATABASE);
         } catch (SQLException e) {
@@ -61,7 +60,7 @@ class PostgresHistoryTest {
         if (store == null) {
             return;
         }
-        try (Connection c = DriverManager.getConnection(URL, USER, PASSWORD); Statement s = c.createStatement()) {
+        try (Connection c = HistoryStore.connect(URL, USER, PASSWORD); Statement s = c.createStatement()) {
             s.execute("DROP DATABASE IF EXISTS " + DATABASE + " WITH (FORCE)");
         }
     }
