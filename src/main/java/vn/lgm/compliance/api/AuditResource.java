@@ -26,6 +26,8 @@ import vn.lgm.compliance.audit.AuditRunner;
 import vn.lgm.compliance.audit.RecordSource;
 import vn.lgm.compliance.engine.Assessor;
 import vn.lgm.compliance.engine.InputError;
+import vn.lgm.compliance.history.ApiRunRecorder;
+import vn.lgm.compliance.history.HistoryService;
 
 /**
  * Batch audit over HTTP: NDJSON or CSV in, NDJSON out, streamed (chunked) in input order with one line per
@@ -38,6 +40,10 @@ public class AuditResource {
 
     @Inject
     Assessor assessor;
+
+    /** Every posted audit is stored in the audit history (issue #14). */
+    @Inject
+    HistoryService history;
 
     @POST
     @Blocking
@@ -61,19 +67,23 @@ public class AuditResource {
         }
         boolean csv = contentType != null && contentType.toLowerCase().startsWith("text/csv");
         RecordSource source;
+        ApiRunRecorder recorder = new ApiRunRecorder(history.store(), assessor, register, from, compare);
+        InputStream hashed = recorder.wrap(body);
         try {
-            source = Audit.open(body, register, csv, null);
+            source = Audit.open(ApiRunRecorder.unclosable(hashed), register, csv, null);
         } catch (IOException | IllegalArgumentException e) {
             return Response.status(Response.Status.BAD_REQUEST)
                     .entity(new InputErrors(List.of(new InputError("$", e.getMessage())))).type("application/json").build();
         }
         StreamingOutput stream = out -> {
             try (source) {
-                new AuditRunner(assessor, from, compare).run(source, out, null);
+                new AuditRunner(assessor, from, compare).run(source, out, recorder.listener());
+                recorder.finish(hashed, source.describe());
             } catch (UncheckedIOException e) {
                 throw e.getCause();
             }
         };
-        return Response.ok(stream, NDJSON).build();
+        return Response.ok(stream, NDJSON).header("X-Audit-Run", recorder.runId())
+                .header("Link", "</api/v1/audits/" + recorder.runId() + "/report>; rel=\"report\"").build();
     }
 }

@@ -9,6 +9,7 @@ import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import vn.lgm.compliance.audit.Audit;
@@ -16,6 +17,8 @@ import vn.lgm.compliance.audit.AuditRunner;
 import vn.lgm.compliance.audit.RunInfo;
 import vn.lgm.compliance.engine.Assessor;
 import vn.lgm.compliance.engine.RuleBase;
+import vn.lgm.compliance.report.AuditReportOptions;
+import vn.lgm.compliance.report.RegulatorAudit;
 
 /** {@code audit}: a whole register (JSON Lines or CSV) assessed record by record, with report and manifest. */
 @Command(name = "audit", mixinStandardHelpOptions = true,
@@ -28,7 +31,7 @@ public final class AuditCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, description = "Output NDJSON: one line per input record, in input order")
     Path out;
 
-    @Option(names = "--report", description = "Portfolio report; FILE.html and FILE.json are written")
+    @Option(names = "--report", description = "The department report; FILE.html, FILE.json and FILE.xlsx are written (see --format)")
     Path report;
 
     @Option(names = "--as-of", description = "Apply the law as of this date (YYYY-MM-DD) to every record; default each record's assessmentDate, or today")
@@ -43,6 +46,10 @@ public final class AuditCommand implements Callable<Integer> {
     @Option(names = "--rules", description = "Rules directory (default: ${DEFAULT-VALUE})", defaultValue = "rules")
     Path rules;
 
+    /** Audit history, comparison, forward look, reform, report language and formats, exit on NON_COMPLIANT (issue #14). */
+    @Mixin
+    AuditReportOptions regulator;
+
     @Override
     public Integer call() throws Exception {
         RuleBase base = RuleBase.load(rules);
@@ -50,9 +57,12 @@ public final class AuditCommand implements Callable<Integer> {
                 .setStyle(ProgressBarStyle.ASCII).setInitialMax(-1).setUnit(" records", 1).build();
         Consumer<AuditRunner.Result> progress = bar == null ? null : r -> bar.step();
         RunInfo run;
+        RegulatorAudit.Outcome outcome;
         try {
-            run = new Audit(new Assessor(base)).run(in, out, report, asOf, compareAsOf, mapping, progress);
-        } catch (IllegalArgumentException e) {
+            outcome = new RegulatorAudit(new Assessor(base), regulator.store())
+                    .run(regulator.request(in, out, report, asOf, compareAsOf, mapping), progress);
+            run = outcome.run();
+        } catch (IllegalArgumentException | IllegalStateException e) {
             System.err.println("audit: " + e.getMessage());
             return 2;
         } catch (java.nio.file.NoSuchFileException e) {
@@ -66,10 +76,9 @@ public final class AuditCommand implements Callable<Integer> {
                 bar.close();
             }
         }
-        System.out.printf("records in %d = assessed %d + errors %d%s%n", run.records(), run.assessed(), run.errors(),
-                run.balanced() ? "" : "  (NOT BALANCED)");
-        System.out.printf("%.2f s, %.0f records/s; output %s, manifest %s%s%n", run.seconds(), run.recordsPerSecond(), out,
-                Audit.manifestPath(out), report == null ? "" : ", report " + report);
-        return run.balanced() ? 0 : 3;
+        RegulatorAudit.printSummary(System.out, outcome);
+        System.out.printf("  %.2f s, %.0f records/s; output %s, manifest %s%n", run.seconds(), run.recordsPerSecond(), out,
+                Audit.manifestPath(out));
+        return run.balanced() ? regulator.exitCode(outcome) : 3;
     }
 }
