@@ -15,7 +15,8 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 import vn.lgm.compliance.engine.Assessor;
-import vn.lgm.compliance.engine.ProjectReader;
+import vn.lgm.compliance.input.InputErrors;
+import vn.lgm.compliance.input.ProjectReader;
 import vn.lgm.compliance.model.Assessment;
 import vn.lgm.compliance.model.Project;
 

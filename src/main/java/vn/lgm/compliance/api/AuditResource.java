@@ -25,7 +25,8 @@ import vn.lgm.compliance.audit.Audit;
 import vn.lgm.compliance.audit.AuditRunner;
 import vn.lgm.compliance.audit.RecordSource;
 import vn.lgm.compliance.engine.Assessor;
-import vn.lgm.compliance.engine.InputError;
+import vn.lgm.compliance.input.InputError;
+import vn.lgm.compliance.input.InputErrors;
 
 /**
  * Batch audit over HTTP: NDJSON or CSV in, NDJSON out, streamed (chunked) in input order with one line per

@@ -20,8 +20,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectWriter;
 
 import vn.lgm.compliance.engine.Assessor;
-import vn.lgm.compliance.engine.InputError;
-import vn.lgm.compliance.engine.Json;
+import vn.lgm.compliance.input.InputError;
+import vn.lgm.compliance.input.Json;
 import vn.lgm.compliance.model.Assessment;
 import vn.lgm.compliance.model.Project;
 

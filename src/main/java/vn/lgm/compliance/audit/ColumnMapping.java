@@ -20,8 +20,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import vn.lgm.compliance.engine.InputError;
-import vn.lgm.compliance.engine.Json;
+import vn.lgm.compliance.input.InputError;
+import vn.lgm.compliance.input.Json;
 
 /**
  * A register's columns mapped onto contract fields, loaded from a YAML file kept in the repository

@@ -16,9 +16,9 @@ import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvParser;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 
-import vn.lgm.compliance.engine.InputError;
-import vn.lgm.compliance.engine.Json;
-import vn.lgm.compliance.engine.ProjectReader;
+import vn.lgm.compliance.input.InputError;
+import vn.lgm.compliance.input.Json;
+import vn.lgm.compliance.input.ProjectReader;
 
 /**
  * A CSV register with a header row, tokenised by Jackson's CSV module (quoted multi-line cells included) and

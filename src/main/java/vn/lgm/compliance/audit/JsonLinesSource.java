@@ -9,8 +9,8 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import vn.lgm.compliance.engine.InputError;
-import vn.lgm.compliance.engine.ProjectReader;
+import vn.lgm.compliance.input.InputError;
+import vn.lgm.compliance.input.ProjectReader;
 
 /** JSON Lines: one contract project per line, read with the same {@link ProjectReader} as the API. Blank lines are skipped. */
 public class JsonLinesSource implements RecordSource {

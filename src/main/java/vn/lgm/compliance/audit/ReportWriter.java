@@ -12,7 +12,7 @@ import java.util.Map;
 
 import io.quarkus.qute.Template;
 
-import vn.lgm.compliance.engine.Json;
+import vn.lgm.compliance.input.Json;
 import vn.lgm.compliance.model.Outcome;
 import vn.lgm.compliance.reports.HtmlTemplates;
 

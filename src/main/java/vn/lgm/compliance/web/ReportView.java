@@ -14,7 +14,7 @@ import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 import io.quarkus.qute.TemplateData;
-import vn.lgm.compliance.engine.InputError;
+import vn.lgm.compliance.input.InputError;
 import vn.lgm.compliance.engine.RuleInfo;
 import vn.lgm.compliance.model.Area;
 import vn.lgm.compliance.model.Assessment;

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import io.quarkus.test.junit.QuarkusTest;
-import vn.lgm.compliance.engine.Json;
+import vn.lgm.compliance.input.Json;
 
 /** POST /api/v1/audits streams one NDJSON line per input record, in input order. */
 @QuarkusTest

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import vn.lgm.compliance.engine.InputError;
+import vn.lgm.compliance.input.InputError;
 
 /** The register semantics: a = done, - = not applicable, empty = unknown except in a complete-record block. */
 class ColumnMappingTest {

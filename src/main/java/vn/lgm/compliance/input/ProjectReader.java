@@ -1,4 +1,4 @@
-package vn.lgm.compliance.engine;
+package vn.lgm.compliance.input;
 
 import java.io.IOException;
 import java.util.ArrayList;
