@@ -47,7 +47,27 @@ public final class Assessor {
         public static final Options NONE = new Options(Set.of(), Map.of(), null);
     }
 
+    /**
+     * An assessment stopped because its rules fired more often, or ran longer, than the limit allows: a faulty
+     * rule (one that updates its own fact, or keeps inserting) fails that one assessment, never the service.
+     */
+    public static final class LimitExceeded extends RuntimeException {
+        public LimitExceeded(String message) {
+            super(message);
+        }
+    }
+
+    /** One daemon thread halts sessions that ran past their time limit. */
+    private static final java.util.concurrent.ScheduledExecutorService WATCHDOG =
+            java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread t = new Thread(r, "assessment-watchdog");
+                t.setDaemon(true);
+                return t;
+            });
+
     private final RuleBase rules;
+    private final long maxFirings;
+    private final long timeLimitMillis;
 
     /**
      * One session per thread, reset after each assessment rather than created anew: creating a session on the
@@ -57,7 +77,15 @@ public final class Assessor {
     private final ThreadLocal<KieSession> sessions;
 
     public Assessor(RuleBase rules) {
+        this(rules, vn.lgm.compliance.input.Limits.DEFAULTS.maxRuleFirings(),
+                vn.lgm.compliance.input.Limits.DEFAULTS.assessmentTimeLimit());
+    }
+
+    /** With a limit on rule firings and on time per assessment (application.properties: assessment.*). */
+    public Assessor(RuleBase rules, long maxFirings, java.time.Duration timeLimit) {
         this.rules = rules;
+        this.maxFirings = maxFirings;
+        this.timeLimitMillis = timeLimit.toMillis();
         this.sessions = ThreadLocal.withInitial(() -> rules.kieBase().newKieSession());
     }
 
@@ -89,7 +117,26 @@ public final class Assessor {
                 });
             }
             insertFacts(session, project);
-            session.fireAllRules(inForce(date, options.disabledRuleIds()));
+            java.util.concurrent.atomic.AtomicBoolean halted = new java.util.concurrent.atomic.AtomicBoolean();
+            KieSession running = session;
+            java.util.concurrent.ScheduledFuture<?> watchdog = WATCHDOG.schedule(() -> {
+                halted.set(true);
+                running.halt();
+            }, timeLimitMillis, java.util.concurrent.TimeUnit.MILLISECONDS);
+            int fired;
+            try {
+                fired = session.fireAllRules(inForce(date, options.disabledRuleIds()), (int) Math.min(Integer.MAX_VALUE, maxFirings + 1));
+            } finally {
+                watchdog.cancel(false);
+            }
+            if (halted.get()) {
+                throw new LimitExceeded("the assessment of '" + project.id() + "' was stopped after " + timeLimitMillis
+                        + " ms (assessment.time-limit-ms): a rule is running away; the other assessments are not affected");
+            }
+            if (fired > maxFirings) {
+                throw new LimitExceeded("the rules fired more than " + maxFirings + " times assessing '" + project.id()
+                        + "' (assessment.max-rule-firings): a rule is looping; the assessment was stopped");
+            }
             List<Finding> list = findings.findings();
             Assessment assessment = new Assessment(project.id(), Verdict.of(list), date, rules.version(),
                     derived(session, project), list);
