@@ -2,6 +2,7 @@ package vn.lgm.compliance.model;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
+@com.fasterxml.jackson.annotation.JsonIgnoreProperties(value = "foreign", allowSetters = true)
 public record Proponent(
         String name,
         LegalForm legalForm,
@@ -23,6 +24,8 @@ public record Proponent(
 
     public static final Proponent UNKNOWN = new Proponent(null, null, null, null, null, null, null, null, null, null);
 
+    /** Derived, not part of the contract: hidden from the schema (the API rejects a field "foreign"). */
+    @org.eclipse.microprofile.openapi.annotations.media.Schema(hidden = true)
     public boolean isForeign() {
         return legalForm == LegalForm.FOREIGN_ENTERPRISE
                 || (foreignOwnershipPercent != null && foreignOwnershipPercent > 0);
