@@ -51,7 +51,9 @@ public class AssessmentResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Assessment.class)))
     @APIResponse(responseCode = "400", description = "Every problem in the description, each with its JSON path",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = InputErrors.class)))
-    @APIResponse(responseCode = "413", description = "A body over the size limit (quarkus.http.limits.max-body-size)",
+    @APIResponse(responseCode = "411", description = "A body sent without Content-Length (chunked), whose size cannot be checked first",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = InputErrors.class)))
+    @APIResponse(responseCode = "413", description = "A body over the size limit (http.max-body-size, 1 MiB)",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = InputErrors.class)))
     @APIResponse(responseCode = "415", description = "A body that is neither JSON nor YAML",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = InputErrors.class)))

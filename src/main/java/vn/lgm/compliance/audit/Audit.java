@@ -94,18 +94,8 @@ public final class Audit {
      */
     public RunInfo run(Path in, Path out, Path report, LocalDate asOf, LocalDate compareAsOf, Path mapping,
                        Consumer<AuditRunner.Result> progress, AuditRunner.Stop stop) throws IOException {
+        refuseOverwritingInput(in, out, report);
         Path manifest = manifestPath(out);
-        List<Path> written = new ArrayList<>(List.of(out, manifest, partialPath(out)));
-        if (report != null) {
-            written.add(reportPath(report, ".json"));
-            written.add(reportPath(report, ".html"));
-        }
-        for (Path p : written) {
-            if (same(in, p)) {
-                throw new IllegalArgumentException("the output " + p + " is the input " + in
-                        + "; refused, as it would overwrite the register before reading it");
-            }
-        }
         if (!Files.isRegularFile(in)) {
             throw new java.nio.file.NoSuchFileException(in.toString());
         }
@@ -146,6 +136,21 @@ public final class Audit {
             ReportWriter.writeHtml(reportPath(report, ".html"), model);
         }
         return run;
+    }
+
+    /** Refuses (IllegalArgumentException) an output, its partial file, manifest or report that is the input itself. */
+    public static void refuseOverwritingInput(Path in, Path out, Path report) throws IOException {
+        List<Path> written = new ArrayList<>(List.of(out, manifestPath(out), partialPath(out)));
+        if (report != null) {
+            written.add(reportPath(report, ".json"));
+            written.add(reportPath(report, ".html"));
+        }
+        for (Path p : written) {
+            if (same(in, p)) {
+                throw new IllegalArgumentException("the output " + p + " is the input " + in
+                        + "; refused, as it would overwrite the register before reading it");
+            }
+        }
     }
 
     private static boolean same(Path a, Path b) throws IOException {

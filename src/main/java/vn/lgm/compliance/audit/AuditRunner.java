@@ -150,18 +150,16 @@ public final class AuditRunner {
         CompletableFuture<List<Result>> end = CompletableFuture.completedFuture(null);
         AtomicReference<String> readFailure = new AtomicReference<>();
         Thread reader = daemon("audit-reader").newThread(() -> {
+            List<RecordSource.Raw> batch = new ArrayList<>(BATCH);
             try {
-                List<RecordSource.Raw> batch = new ArrayList<>(BATCH);
                 RecordSource.Raw raw;
                 while (stop.reason() == null && (raw = source.next()) != null) {
                     batch.add(raw);
                     if (batch.size() == BATCH) {
-                        window.put(submit(workers, source, batch));
+                        List<RecordSource.Raw> full = batch;
                         batch = new ArrayList<>(BATCH);
+                        window.put(submit(workers, source, full));
                     }
-                }
-                if (!batch.isEmpty()) {
-                    window.put(submit(workers, source, batch));
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -169,6 +167,10 @@ public final class AuditRunner {
                 readFailure.set("the input could not be read past record " + source.records() + ": " + oneLine(e));
             } finally {
                 try {
+                    // Every record split off gets its line, even when reading failed after it.
+                    if (!batch.isEmpty() && !Thread.currentThread().isInterrupted()) {
+                        window.put(submit(workers, source, batch));
+                    }
                     window.put(end);
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();

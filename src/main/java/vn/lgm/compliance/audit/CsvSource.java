@@ -102,9 +102,25 @@ public final class CsvSource implements RecordSource {
                     break;
                 }
             }
+            boolean fewer = cells.size() < headers.size();
+            if (taken.size() > 1 && (extra > 0 || fewer)) {
+                // A quote that "closes" lines later in another record's cell: the join is not a record. Take the
+                // quote as unclosed, and read again from the next line.
+                for (int i = taken.size() - 1; i >= 1; i--) {
+                    pending.addFirst(taken.get(i));
+                }
+                return record(start.number(), null, "a quoted cell opened on this line does not close within its record "
+                        + "(joined with the next lines it gives " + cells.size() + " cells for the header's " + headers.size()
+                        + " columns); the record was skipped and reading goes on at the next line");
+            }
             if (extra > 0) {
                 return record(start.number(), null, "the record has " + cells.size() + " cells, " + extra
                         + " more than the header's " + headers.size() + " columns; it was not read, so no cell is misplaced");
+            }
+            if (fewer) {
+                return record(start.number(), null, "the record has " + cells.size() + " cells, fewer than the header's "
+                        + headers.size() + " columns" + (start.text().indexOf('"') >= 0 ? " (a stray quote joins cells)" : "")
+                        + "; it was not read, so no cell is misplaced");
             }
             Map<String, String> byHeader = new LinkedHashMap<>();
             for (int i = 0; i < headers.size(); i++) {

@@ -49,6 +49,12 @@ public final class AuditCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        try {
+            Audit.refuseOverwritingInput(in, out, report);
+        } catch (IllegalArgumentException e) {
+            System.err.println("audit: " + e.getMessage());
+            return 2;
+        }
         RuleBase base = RuleBase.load(rules);
         LawSpan span = LawSpan.of(base);
         for (var d : new Object[][] {{"--as-of", asOf}, {"--compare-as-of", compareAsOf}}) {

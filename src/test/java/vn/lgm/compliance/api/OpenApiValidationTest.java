@@ -145,8 +145,10 @@ class OpenApiValidationTest {
         for (String name : List.of("Assessment", "Finding", "Citation", "InForce", "FactValue", "Derived", "InputErrors", "InputError")) {
             assertTrue(schemas.path(name).path("required").size() > 0, name + " lists its required fields");
         }
+        java.util.Set<String> ids = new java.util.HashSet<>();
         doc.path("paths").forEach(p -> p.forEach(op -> {
             assertTrue(op.hasNonNull("operationId"), "operationId: " + op);
+            assertTrue(ids.add(op.get("operationId").asText()), "operationId unique: " + op.get("operationId"));
             op.path("tags").forEach(t -> assertFalse(t.asText().endsWith("Resource"), "domain tag, not a class name: " + t));
         }));
     }

@@ -146,14 +146,27 @@ class AuditFaultsTest {
 
     @Test
     void anUnclosedQuoteIsThatRecordsErrorAndReadingGoesOnAtTheNextLine() throws Exception {
-        Path file = register(60, l -> l.replaceFirst(",", ",\"unclosed "));
+        Path file = register(60, l -> l.endsWith(",") ? l + "\"unclosed" : l + ",\"unclosed");
         Path out = dir.resolve("out.ndjson");
         RunInfo run = new Audit(Rules.assessor()).run(file, out, null, AS_OF, null, null, null);
         balanced(run, 209);
         List<JsonNode> results = lines(out);
-        assertTrue(results.get(59).get("errors").get(0).get("message").asText().contains("is not closed"), results.get(59).toString());
+        assertTrue(results.get(59).get("errors").get(0).get("message").asText().contains("quoted cell opened on this line"),
+                results.get(59).toString());
         assertTrue(results.get(60).get("projectId").asText().startsWith("row-61 "), results.get(60).toString());
         assertTrue(results.get(208).get("projectId").asText().startsWith("row-209 "));
+    }
+
+    @Test
+    void aStrayQuoteThatJoinsCellsIsThatRecordsError() throws Exception {
+        Path file = register(60, l -> l.replaceFirst(",", ",\"stray "));
+        Path out = dir.resolve("out.ndjson");
+        RunInfo run = new Audit(Rules.assessor()).run(file, out, null, AS_OF, null, null, null);
+        balanced(run, 209);
+        List<JsonNode> results = lines(out);
+        assertTrue(results.get(59).get("errors").get(0).get("message").asText().contains("fewer than the header's 24 columns"),
+                results.get(59).toString());
+        assertTrue(results.get(60).get("projectId").asText().startsWith("row-61 "), results.get(60).toString());
     }
 
     @Test
@@ -275,7 +288,8 @@ class AuditFaultsTest {
         Path file = jsonl(30_000, 7);
         Path out = dir.resolve("signalled.ndjson");
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process p = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), "vn.lgm.compliance.api.Main",
+        Process p = new ProcessBuilder(java, "-cp",
+                System.getProperty("surefire.test.class.path", System.getProperty("java.class.path")), "vn.lgm.compliance.api.Main",
                 "audit", "--in", file.toString(), "--out", out.toString())
                 .redirectErrorStream(true).redirectOutput(dir.resolve("process.log").toFile()).start();
         Path partial = Audit.partialPath(out);

@@ -91,7 +91,15 @@ class RunawayRulesTest {
         Files.createDirectories(rules.resolve("faulty"));
         Files.writeString(rules.resolve("faulty/faulty.drl"), FAULTY);
         vn.lgm.compliance.cli.Cli.quietLogging();
-        assessor = new Assessor(RuleBase.load(rules), 10_000, Duration.ofSeconds(60));
+        // The rules compile against this class loader, whatever an earlier test left as the thread's.
+        Thread t = Thread.currentThread();
+        ClassLoader before = t.getContextClassLoader();
+        t.setContextClassLoader(RunawayRulesTest.class.getClassLoader());
+        try {
+            assessor = new Assessor(RuleBase.load(rules), 10_000, Duration.ofSeconds(60));
+        } finally {
+            t.setContextClassLoader(before);
+        }
     }
 
     private static Project project(String id) {
