@@ -93,7 +93,16 @@ public final class CsvSource implements RecordSource {
                 text.append('\n').append(more.text());
                 open = quoteOpen(more.text(), true);
             }
-            List<String> cells = split(text);
+            List<String> cells;
+            try {
+                cells = split(text);
+            } catch (IllegalArgumentException e) {
+                for (int i = taken.size() - 1; i >= 1; i--) {
+                    pending.addFirst(taken.get(i));
+                }
+                return record(start.number(), null, "the record cannot be split into cells: " + e.getMessage()
+                        + "; it was skipped and reading goes on at the next line");
+            }
             // A trailing comma or empty cells past the header are tolerated; anything else there is an error.
             int extra = 0;
             for (int i = headers.size(); i < cells.size(); i++) {
@@ -180,6 +189,10 @@ public final class CsvSource implements RecordSource {
                         i++;
                     } else {
                         quoted = false;
+                        if (i + 1 < text.length() && text.charAt(i + 1) != ',') {
+                            throw new IllegalArgumentException("a quoted cell closes at character " + (i + 1)
+                                    + " and text follows it before the next comma (a stray quote)");
+                        }
                     }
                 } else {
                     cell.append(c);
