@@ -96,7 +96,7 @@ public final class Audit {
                        Consumer<AuditRunner.Result> progress, AuditRunner.Stop stop) throws IOException {
         refuseOverwritingInput(in, out, report);
         Path manifest = manifestPath(out);
-        if (!Files.isRegularFile(in)) {
+        if (!Files.exists(in) || Files.isDirectory(in)) {
             throw new java.nio.file.NoSuchFileException(in.toString());
         }
         Files.deleteIfExists(manifest);
@@ -107,7 +107,7 @@ public final class Audit {
         String format;
         AuditRunner.Outcome outcome;
         Path partial = partialPath(out);
-        try (InputStream raw = new DigestInputStream(Files.newInputStream(in), sha);
+        try (InputStream raw = new DigestInputStream(new java.io.FileInputStream(in.toFile()), sha);
              OutputStream o = new BufferedOutputStream(Files.newOutputStream(partial), 1 << 16)) {
             RecordSource source = open(new FilterInputStream(raw) {
                 @Override

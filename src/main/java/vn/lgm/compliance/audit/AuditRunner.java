@@ -183,7 +183,13 @@ public final class AuditRunner {
         String stopped = null;
         try {
             while (true) {
-                CompletableFuture<List<Result>> next = window.take();
+                CompletableFuture<List<Result>> next = window.poll(100, java.util.concurrent.TimeUnit.MILLISECONDS);
+                if (next == null) {
+                    if (stop.reason() != null) {
+                        break; // asked to stop while the reader waits for input: do not wait for it
+                    }
+                    continue;
+                }
                 if (next == end) {
                     break;
                 }
@@ -203,8 +209,11 @@ public final class AuditRunner {
                         listener.accept(r);
                     }
                 }
+                out.flush(); // each batch reaches the file or the client as it is done
             }
-            reader.join();
+            if (stop.reason() == null) {
+                reader.join();
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             stopped = "interrupted";
