@@ -57,13 +57,21 @@ public final class Assessor {
         }
     }
 
-    /** One daemon thread halts sessions that ran past their time limit. */
-    private static final java.util.concurrent.ScheduledExecutorService WATCHDOG =
-            java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
-                Thread t = new Thread(r, "assessment-watchdog");
-                t.setDaemon(true);
-                return t;
-            });
+    /**
+     * One daemon thread halts sessions that ran past their time limit. A cancelled check leaves the queue at once
+     * (thousands of assessments a second would otherwise leave their cancelled checks queued for the whole limit).
+     */
+    private static final java.util.concurrent.ScheduledThreadPoolExecutor WATCHDOG = watchdog();
+
+    private static java.util.concurrent.ScheduledThreadPoolExecutor watchdog() {
+        java.util.concurrent.ScheduledThreadPoolExecutor e = new java.util.concurrent.ScheduledThreadPoolExecutor(1, r -> {
+            Thread t = new Thread(r, "assessment-watchdog");
+            t.setDaemon(true);
+            return t;
+        });
+        e.setRemoveOnCancelPolicy(true);
+        return e;
+    }
 
     private final RuleBase rules;
     private final long maxFirings;
