@@ -12,7 +12,7 @@ import java.util.Set;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import vn.lgm.compliance.engine.Json;
+import vn.lgm.compliance.input.Json;
 import vn.lgm.compliance.model.Project;
 
 /**

@@ -10,8 +10,8 @@ import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
-import vn.lgm.compliance.engine.InputError;
-import vn.lgm.compliance.engine.ProjectReader;
+import vn.lgm.compliance.input.InputError;
+import vn.lgm.compliance.input.ProjectReader;
 import vn.lgm.compliance.model.Project;
 
 class ProjectReaderTest {
@@ -47,7 +47,7 @@ class ProjectReaderTest {
                 """;
         Set<String> expected = Set.of("sitee", "tags", "minerals[0].grade", "site.owner");
         assertEquals(expected, Set.copyOf(paths(ProjectReader.json().read(text))));
-        assertEquals(expected, Set.copyOf(paths(ProjectReader.json().read(vn.lgm.compliance.engine.Json.json().readTree(text)))));
+        assertEquals(expected, Set.copyOf(paths(ProjectReader.json().read(vn.lgm.compliance.input.Json.json().readTree(text)))));
     }
 
     @Test

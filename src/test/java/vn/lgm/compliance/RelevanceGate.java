@@ -34,7 +34,7 @@ import vn.lgm.compliance.model.Project;
  */
 final class RelevanceGate {
 
-    private static final ObjectMapper JSON = vn.lgm.compliance.engine.Json.json();
+    private static final ObjectMapper JSON = vn.lgm.compliance.input.Json.json();
 
     private final Assessor assessor;
     private final List<Double> numbers;

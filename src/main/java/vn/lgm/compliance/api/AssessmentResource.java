@@ -1,5 +1,7 @@
 package vn.lgm.compliance.api;
 
+import java.util.List;
+
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
@@ -10,18 +12,26 @@ import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.logging.Logger;
 
 import vn.lgm.compliance.engine.Assessor;
-import vn.lgm.compliance.engine.ProjectReader;
+import vn.lgm.compliance.input.InputError;
+import vn.lgm.compliance.input.InputErrors;
+import vn.lgm.compliance.input.LawSpan;
+import vn.lgm.compliance.input.ProjectReader;
 import vn.lgm.compliance.model.Assessment;
 import vn.lgm.compliance.model.Project;
 
 @Path("/api/v1/assessments")
+@Tag(name = "Assessments", description = "One project description assessed against the law as of a date")
 public class AssessmentResource {
 
+    private static final Logger LOG = Logger.getLogger(AssessmentResource.class);
     private static final ProjectReader JSON = ProjectReader.json();
     private static final ProjectReader YAML = ProjectReader.yaml();
     /** Excerpt of the real output for examples/rare-earth-proposal.json (README). */
@@ -45,13 +55,25 @@ public class AssessmentResource {
     @POST
     @Consumes({MediaType.APPLICATION_JSON, "application/yaml"})
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Assess one project description against the law as of its assessmentDate")
-    @RequestBody(required = true, content = @Content(schema = @Schema(implementation = Project.class)))
+    @Operation(operationId = "assessProject", summary = "Assess one project description against the law as of its assessmentDate")
+    @RequestBody(required = true, content = {
+            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Project.class),
+                    examples = @ExampleObject(name = "rare-earth proposal",
+                            value = ApiExamples.RARE_EARTH_PROPOSAL)),
+            @Content(mediaType = "application/yaml", schema = @Schema(implementation = Project.class))})
     @APIResponse(responseCode = "200", description = "The assessment",
-            content = @Content(schema = @Schema(implementation = Assessment.class), examples = @org.eclipse.microprofile.openapi.annotations.media.ExampleObject(
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Assessment.class), examples = @org.eclipse.microprofile.openapi.annotations.media.ExampleObject(
                     name = "with ?counterfactuals=true", summary = "the added field (excerpt)", value = COUNTERFACTUAL_EXAMPLE)))
     @APIResponse(responseCode = "400", description = "Every problem in the description, each with its JSON path",
-            content = @Content(schema = @Schema(implementation = InputErrors.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = InputErrors.class)))
+    @APIResponse(responseCode = "411", description = "A body sent without Content-Length (chunked), whose size cannot be checked first",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = InputErrors.class)))
+    @APIResponse(responseCode = "413", description = "A body over the size limit (http.max-body-size, 1 MiB)",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = InputErrors.class)))
+    @APIResponse(responseCode = "415", description = "A body that is neither JSON nor YAML",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = InputErrors.class)))
+    @APIResponse(responseCode = "500", description = "A rule failed on this project (e.g. it fired past the limit); other assessments are not affected",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = InputErrors.class)))
     public Response assess(String body, @jakarta.ws.rs.HeaderParam("Content-Type") String contentType,
             @org.eclipse.microprofile.openapi.annotations.parameters.Parameter(description = "Addition to the contract: true adds"
                     + " the field counterfactuals, the smallest fact changes that remove each VIOLATION and OBLIGATION, each checked by re-assessing")
@@ -64,7 +86,16 @@ public class AssessmentResource {
         if (!read.ok()) {
             return Response.status(Response.Status.BAD_REQUEST).entity(new InputErrors(read.errors())).build();
         }
-        return Response.ok(extras.respond(assessor.assess(read.project()), read.project(),
-                lang != null ? lang : acceptLanguage, counterfactuals)).build();
+        InputError outside = LawSpan.of(assessor.rules()).check("assessmentDate", read.project().assessmentDate());
+        if (outside != null) {
+            return Response.status(Response.Status.BAD_REQUEST).entity(new InputErrors(List.of(outside))).build();
+        }
+        try {
+            return Response.ok(extras.respond(assessor.assess(read.project()), read.project(),
+                    lang != null ? lang : acceptLanguage, counterfactuals)).build();
+        } catch (Assessor.LimitExceeded e) {
+            LOG.warnf("assessment of '%s' stopped: %s", read.project().id(), e.getMessage());
+            return Response.serverError().entity(new InputErrors(List.of(new InputError("$", e.getMessage())))).build();
+        }
     }
 }

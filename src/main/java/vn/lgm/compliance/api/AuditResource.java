@@ -1,11 +1,14 @@
 package vn.lgm.compliance.api;
 
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.io.IOException;
+import java.io.InputStream;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Semaphore;
 
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -18,25 +21,41 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.smallrye.common.annotation.Blocking;
 import vn.lgm.compliance.audit.Audit;
 import vn.lgm.compliance.audit.AuditRunner;
 import vn.lgm.compliance.audit.RecordSource;
 import vn.lgm.compliance.engine.Assessor;
-import vn.lgm.compliance.engine.InputError;
 import vn.lgm.compliance.history.ApiRunRecorder;
 import vn.lgm.compliance.history.HistoryService;
+import vn.lgm.compliance.input.InputError;
+import vn.lgm.compliance.input.InputErrors;
+import vn.lgm.compliance.input.Json;
+import vn.lgm.compliance.input.LawSpan;
+import vn.lgm.compliance.input.Limits;
 
 /**
  * Batch audit over HTTP: NDJSON or CSV in, NDJSON out, streamed (chunked) in input order with one line per
- * input record, in constant memory. The same runner as the {@code audit} command.
+ * input record, in constant memory whatever the size of the upload. The same runner as the {@code audit} command;
+ * a CSV register is recognised by its header. At most {@code audit.max-concurrent} audits run at once (each holds
+ * one worker thread while it reads the upload); more are refused with 503. The stream ends with one
+ * {@code {"summary": …}} line when every record was answered, or one {@code {"incomplete": …}} line saying why not.
  */
 @Path("/api/v1/audits")
+@Tag(name = "Audits", description = "Whole licence registers, one result per record")
 public class AuditResource {
 
     static final String NDJSON = "application/x-ndjson";
+
+    private static final Limits LIMITS = Limits.DEFAULTS;
+    private static final Semaphore RUNNING = new Semaphore(LIMITS.maxConcurrentAudits());
 
     @Inject
     Assessor assessor;
@@ -49,41 +68,93 @@ public class AuditResource {
     @Blocking
     @Consumes({NDJSON, "text/csv"})
     @Produces(NDJSON)
-    @Operation(summary = "Audit a register: one NDJSON line per input record, in input order (an assessment, or the record's errors)")
+    @Operation(operationId = "auditRegister", summary = "Audit a register: one NDJSON line per input record, in input order",
+            description = "Each line is the contract's assessment, or the record's errors ({\"line\", \"id\", \"errors\"}). With "
+                    + "compareAsOf, each assessment line is followed by a {\"comparison\": …} line. The last line is "
+                    + "{\"summary\": …} when every record was answered, or {\"incomplete\": …} saying why the stream ended "
+                    + "early. Any size of upload is streamed in bounded memory.")
+    @RequestBody(required = true, content = {
+            @Content(mediaType = NDJSON, schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING,
+                    description = "JSON Lines: one contract project (schema Project) per line")),
+            @Content(mediaType = "text/csv", schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING,
+                    description = "A CSV register with a header row, recognised by its header through the column mapping"))})
+    @APIResponse(responseCode = "200", description = "One line per record, then the summary line",
+            content = @Content(mediaType = NDJSON, schema = @Schema(implementation = AuditLine.class)))
+    @APIResponse(responseCode = "400", description = "A bad asOf or compareAsOf, or a CSV header no register of the mapping matches",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = InputErrors.class)))
+    @APIResponse(responseCode = "415", description = "A body that is neither NDJSON nor CSV",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = InputErrors.class)))
+    @APIResponse(responseCode = "503", description = "Too many audits running; try again later",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = InputErrors.class)))
     public Response audit(InputStream body, @HeaderParam("Content-Type") String contentType,
-                          @Parameter(description = "Apply the law as of this date to every record (YYYY-MM-DD)") @QueryParam("asOf") String asOf,
-                          @Parameter(description = "Also assess as of this date (the amendment comparison)") @QueryParam("compareAsOf") String compareAsOf,
-                          @Parameter(description = "For CSV: the register's file name, which selects its constants and complete-record blocks in the mapping")
-                          @QueryParam("register") String register) {
-        LocalDate from;
-        LocalDate compare;
-        try {
-            from = asOf == null || asOf.isBlank() ? null : LocalDate.parse(asOf);
-            compare = compareAsOf == null || compareAsOf.isBlank() ? null : LocalDate.parse(compareAsOf);
-        } catch (DateTimeParseException e) {
-            return Response.status(Response.Status.BAD_REQUEST)
-                    .entity(new InputErrors(List.of(new InputError("asOf", "expected a date as YYYY-MM-DD: " + e.getParsedString()))))
-                    .type("application/json").build();
+                          @Parameter(description = "Apply the law as of this date to every record (YYYY-MM-DD); default each record's assessmentDate")
+                          @QueryParam("asOf") String asOf,
+                          @Parameter(description = "Also assess every record as of this date: a comparison line follows each assessment")
+                          @QueryParam("compareAsOf") String compareAsOf) {
+        LawSpan span = LawSpan.of(assessor.rules());
+        List<InputError> problems = new ArrayList<>();
+        LocalDate from = date("asOf", asOf, span, problems);
+        LocalDate compare = date("compareAsOf", compareAsOf, span, problems);
+        if (!problems.isEmpty()) {
+            return error(Response.Status.BAD_REQUEST, problems);
         }
-        boolean csv = contentType != null && contentType.toLowerCase().startsWith("text/csv");
+        if (!RUNNING.tryAcquire()) {
+            return error(Response.Status.SERVICE_UNAVAILABLE, List.of(new InputError("$", "already running "
+                    + LIMITS.maxConcurrentAudits() + " audits (audit.max-concurrent); try again when one has finished")));
+        }
+        boolean csv = contentType != null && contentType.toLowerCase(java.util.Locale.ROOT).startsWith("text/csv");
         RecordSource source;
-        ApiRunRecorder recorder = new ApiRunRecorder(history.store(), assessor, register, from, compare);
+        ApiRunRecorder recorder = new ApiRunRecorder(history.store(), assessor, null, from, compare);
         InputStream hashed = recorder.wrap(body);
         try {
-            source = Audit.open(ApiRunRecorder.unclosable(hashed), register, csv, null);
-        } catch (IOException | IllegalArgumentException e) {
-            return Response.status(Response.Status.BAD_REQUEST)
-                    .entity(new InputErrors(List.of(new InputError("$", e.getMessage())))).type("application/json").build();
+            source = Audit.open(ApiRunRecorder.unclosable(hashed), csv, null, LIMITS);
+        } catch (IOException | RuntimeException e) {
+            RUNNING.release();
+            return error(Response.Status.BAD_REQUEST, List.of(new InputError("$", e.getMessage())));
         }
         StreamingOutput stream = out -> {
             try (source) {
-                new AuditRunner(assessor, from, compare).run(source, out, recorder.listener());
+                AuditRunner.Outcome o = new AuditRunner(assessor, from, compare).withComparisonLines().withSpan(span)
+                        .run(source, out, recorder.listener(), new AuditRunner.Stop());
                 recorder.finish(hashed, source.describe());
-            } catch (UncheckedIOException e) {
-                throw e.getCause();
+                if (o.complete()) {
+                    Map<String, Object> summary = new LinkedHashMap<>();
+                    summary.put("records", o.records());
+                    summary.put("assessed", o.assessed());
+                    summary.put("errors", o.errors());
+                    summary.put("complete", true);
+                    summary.put("warnings", o.warnings());
+                    out.write(Json.json().writeValueAsBytes(Map.of("summary", summary)));
+                    out.write('\n');
+                    out.flush();
+                }
+            } finally {
+                RUNNING.release();
             }
         };
         return Response.ok(stream, NDJSON).header("X-Audit-Run", recorder.runId())
                 .header("Link", "</api/v1/audits/" + recorder.runId() + "/report>; rel=\"report\"").build();
+    }
+
+    private static LocalDate date(String name, String text, LawSpan span, List<InputError> problems) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        try {
+            LocalDate d = LocalDate.parse(text.strip());
+            InputError outside = span.check(name, d);
+            if (outside != null) {
+                problems.add(outside);
+                return null;
+            }
+            return d;
+        } catch (DateTimeParseException e) {
+            problems.add(new InputError(name, "expected a date as YYYY-MM-DD, found '" + text + "'"));
+            return null;
+        }
+    }
+
+    static Response error(Response.Status status, List<InputError> problems) {
+        return Response.status(status).entity(new InputErrors(problems)).type("application/json").build();
     }
 }

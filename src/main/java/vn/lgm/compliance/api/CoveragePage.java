@@ -18,7 +18,7 @@ public class CoveragePage {
 
     @GET
     @Produces(MediaType.TEXT_HTML)
-    @Operation(summary = "The coverage report as a page a lawyer can read: provisions in the law's order, green/amber/red")
+    @Operation(operationId = "coveragePage", summary = "The coverage report as a page a lawyer can read: provisions in the law's order, green/amber/red")
     public String page() {
         return CoverageWriter.html(coverage.report());
     }

@@ -24,8 +24,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import vn.lgm.compliance.engine.Assessor;
-import vn.lgm.compliance.engine.InputError;
-import vn.lgm.compliance.engine.ProjectReader;
+import vn.lgm.compliance.input.InputError;
+import vn.lgm.compliance.input.InputErrors;
+import vn.lgm.compliance.input.ProjectReader;
 import vn.lgm.compliance.interview.Interview;
 import vn.lgm.compliance.model.Project;
 import vn.lgm.compliance.web.Texts;

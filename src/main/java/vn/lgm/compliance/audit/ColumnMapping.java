@@ -3,7 +3,6 @@ package vn.lgm.compliance.audit;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
-import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.text.Normalizer;
@@ -20,8 +19,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import vn.lgm.compliance.engine.InputError;
-import vn.lgm.compliance.engine.Json;
+import vn.lgm.compliance.input.InputError;
+import vn.lgm.compliance.input.Json;
 
 /**
  * A register's columns mapped onto contract fields, loaded from a YAML file kept in the repository
@@ -38,13 +37,67 @@ public final class ColumnMapping {
     record Status(String contains, String stage, Map<String, Object> set) {
     }
 
-    record Block(int first, int last, List<String> columns) {
-        boolean covers(long row, String column) {
-            return row >= first && row <= last && columns.contains(column);
+    /** Tick columns that are a complete record in one section of a register (sections: see {@link Sections}). */
+    record Block(int section, List<String> columns) {
+        boolean covers(int inSection, String column) {
+            return inSection == section && columns.contains(column);
         }
     }
 
-    record Register(String file, Map<String, Object> constants, List<Block> completeRecords) {
+    /**
+     * One kind of register, recognised by its header: every column of {@code requires} present and none of
+     * {@code excludes}. {@code numberedBy} names the column whose numbering restarts at each section.
+     */
+    record Register(String name, List<String> requires, List<String> excludes, Map<String, Object> constants,
+                    String numberedBy, List<Block> completeRecords) {
+        boolean matches(List<String> headers) {
+            List<String> normed = headers.stream().map(ColumnMapping::norm).toList();
+            return normed.containsAll(requires) && excludes.stream().noneMatch(normed::contains);
+        }
+    }
+
+    /**
+     * The sections of a register: a register kept by two former provinces numbers each part from 1, so a new
+     * section starts where the numbering column goes back (e.g. TT 140 then 1). Read on the reader thread, in order.
+     */
+    static final class Sections {
+        private final String column;
+        private int section = 1;
+        private Long previous;
+
+        Sections(String column) {
+            this.column = column;
+        }
+
+        int next(Map<String, String> cells) {
+            if (column == null) {
+                return section;
+            }
+            String raw = null;
+            for (Map.Entry<String, String> e : cells.entrySet()) {
+                if (norm(e.getKey()).equals(column)) {
+                    raw = e.getValue();
+                }
+            }
+            try {
+                long n = Long.parseLong(raw == null ? "" : raw.strip());
+                if (previous != null && n < previous) {
+                    section++;
+                }
+                previous = n;
+            } catch (NumberFormatException e) {
+                // an unnumbered row stays in the current section
+            }
+            return section;
+        }
+
+        int current() {
+            return section;
+        }
+
+        int count() {
+            return section;
+        }
     }
 
     private final String source;
@@ -102,37 +155,76 @@ public final class ColumnMapping {
             ((Map<String, String>) yaml.getOrDefault("issuers", Map.of())).forEach((k, v) -> issuers.put(key(k), v));
             List<Register> registers = new ArrayList<>();
             for (Map<String, Object> r : (List<Map<String, Object>>) yaml.getOrDefault("registers", List.of())) {
+                if (r.containsKey("file")) {
+                    throw new IllegalArgumentException("registers are recognised by their header, not their file name: "
+                            + "replace 'file' by 'requires' (and 'excludes') columns");
+                }
                 List<Block> blocks = new ArrayList<>();
                 for (Map<String, Object> b : (List<Map<String, Object>>) r.getOrDefault("completeRecords", List.of())) {
-                    String[] range = String.valueOf(b.get("rows")).split("-");
-                    blocks.add(new Block(Integer.parseInt(range[0].trim()), Integer.parseInt(range[range.length - 1].trim()),
+                    if (b.containsKey("rows")) {
+                        throw new IllegalArgumentException("complete records are declared by 'section', not by row numbers");
+                    }
+                    blocks.add(new Block(((Number) b.get("section")).intValue(),
                             ((List<String>) b.get("columns")).stream().map(ColumnMapping::norm).toList()));
                 }
-                registers.add(new Register((String) r.get("file"), (Map<String, Object>) r.getOrDefault("constants", Map.of()),
-                        blocks));
+                Object numberedBy = r.get("numberedBy");
+                registers.add(new Register((String) r.get("name"),
+                        ((List<String>) r.getOrDefault("requires", List.of())).stream().map(ColumnMapping::norm).toList(),
+                        ((List<String>) r.getOrDefault("excludes", List.of())).stream().map(ColumnMapping::norm).toList(),
+                        (Map<String, Object>) r.getOrDefault("constants", Map.of()),
+                        numberedBy == null ? null : norm((String) numberedBy), blocks));
             }
             return new ColumnMapping(file.toString(),
                     DateTimeFormatter.ofPattern((String) yaml.getOrDefault("dateFormat", "dd/MM/yyyy")),
                     (Map<String, Object>) yaml.getOrDefault("constants", Map.of()), columns, issuers,
                     (Map<String, String>) yaml.getOrDefault("issuerSuffixes", Map.of()), statuses, minerals,
-                    registers, new Register("*", Map.of(), List.of()));
+                    registers, new Register("any register", List.of(), List.of(), Map.of(), null, List.of()));
         } catch (RuntimeException e) {
             throw new IllegalArgumentException(file + ": malformed column mapping: " + e);
         }
     }
 
-    /** The mapping for one register file: its constants and complete-record blocks chosen by the file name. */
-    public ColumnMapping forFile(String fileName) {
-        if (fileName == null) {
+    /**
+     * The mapping for a register with this header: its columns all known to the mapping, and exactly one of the
+     * mapping's registers matching it (when the mapping declares any). Anything else is refused with the reason.
+     */
+    public ColumnMapping forHeaders(List<String> headers) {
+        List<String> unknown = unknownHeaders(headers);
+        if (!unknown.isEmpty()) {
+            throw new IllegalArgumentException("the column mapping " + source + " does not know the column(s) " + unknown
+                    + " (line 1); add them (or type: ignore) to the mapping");
+        }
+        if (registers.isEmpty()) {
             return this;
         }
-        for (Register r : registers) {
-            if (FileSystems.getDefault().getPathMatcher("glob:" + r.file()).matches(Path.of(fileName).getFileName())) {
-                return new ColumnMapping(source, dates, constants, columns, issuers, issuerSuffixes, statuses, minerals,
-                        registers, r);
-            }
+        List<Register> matching = registers.stream().filter(r -> r.matches(headers)).toList();
+        if (matching.size() != 1) {
+            throw new IllegalArgumentException("the CSV header (line 1) matches " + (matching.isEmpty() ? "none"
+                    : matching.size() + ": " + matching.stream().map(Register::name).toList()) + " of the registers of "
+                    + source + " (" + registers.stream().map(r -> r.name() + ": requires " + r.requires()
+                    + (r.excludes().isEmpty() ? "" : ", excludes " + r.excludes())).toList()
+                    + "); which register it is decides what its empty cells mean, so it is not guessed");
         }
-        return this;
+        Register r = matching.get(0);
+        return new ColumnMapping(source, dates, constants, columns, issuers, issuerSuffixes, statuses, minerals, registers, r);
+    }
+
+    /** Which register this is. */
+    public String registerName() {
+        return register.name();
+    }
+
+    Sections sections() {
+        return new Sections(register.numberedBy());
+    }
+
+    /** Complete-record blocks that named a section the file did not have: they applied to no row. */
+    List<String> unusedBlocks(int sectionsSeen) {
+        return register.completeRecords().stream().filter(b -> b.section() > sectionsSeen)
+                .map(b -> "the mapping's complete records for section " + b.section() + " of the " + register.name()
+                        + " applied to no row: the file has " + sectionsSeen + " section(s) numbered by "
+                        + register.numberedBy() + "; their empty cells were read as unknown")
+                .toList();
     }
 
     /** The headers of a file that the mapping does not know: an error before any row is read. */
@@ -145,7 +237,7 @@ public final class ColumnMapping {
     }
 
     /** A row as a contract project tree, or the problems of its cells (path = column name). */
-    public ObjectNode toProject(long row, Map<String, String> cells, String idPrefix, List<InputError> errors) {
+    public ObjectNode toProject(long row, int section, Map<String, String> cells, String idPrefix, List<InputError> errors) {
         ObjectNode project = JsonNodeFactory.instance.objectNode();
         constants.forEach((k, v) -> set(project, k, v));
         register.constants().forEach((k, v) -> set(project, k, v));
@@ -158,7 +250,7 @@ public final class ColumnMapping {
             if (c == null) {
                 continue;
             }
-            boolean complete = register.completeRecords().stream().anyMatch(b -> b.covers(row, norm(header)));
+            boolean complete = register.completeRecords().stream().anyMatch(b -> b.covers(section, norm(header)));
             try {
                 switch (c.type()) {
                     case "ignore" -> { }

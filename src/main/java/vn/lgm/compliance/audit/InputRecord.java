@@ -2,7 +2,7 @@ package vn.lgm.compliance.audit;
 
 import java.util.List;
 
-import vn.lgm.compliance.engine.InputError;
+import vn.lgm.compliance.input.InputError;
 import vn.lgm.compliance.model.Project;
 
 /** One record of an input file: where it starts (line), its id if one could be read, and a project or its errors. */

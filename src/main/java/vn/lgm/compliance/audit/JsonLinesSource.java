@@ -1,59 +1,97 @@
 package vn.lgm.compliance.audit;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
-import vn.lgm.compliance.engine.InputError;
-import vn.lgm.compliance.engine.ProjectReader;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 
-/** JSON Lines: one contract project per line, read with the same {@link ProjectReader} as the API. Blank lines are skipped. */
+import vn.lgm.compliance.input.InputError;
+import vn.lgm.compliance.input.Json;
+import vn.lgm.compliance.input.Limits;
+import vn.lgm.compliance.input.ProjectReader;
+
+/**
+ * JSON Lines: one contract project per line, read with the same {@link ProjectReader} as the API. Blank lines are
+ * skipped; a line longer than the limit is that record's error, and reading goes on with the next line.
+ */
 public class JsonLinesSource implements RecordSource {
 
-    private static final ProjectReader READER = ProjectReader.json();
-    private static final Pattern ID = Pattern.compile("\"id\"\\s*:\\s*\"((?:[^\"\\\\]|\\\\.)*)\"");
+    /** The longest id an error line repeats; a longer one is cut with an ellipsis. */
+    static final int MAX_ID = 200;
 
-    private final BufferedReader in;
-    private long line;
+    private final ProjectReader reader;
+    private final LineReader in;
+    private final int maxLineBytes;
+    private long records;
 
     public JsonLinesSource(InputStream in) {
-        this.in = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16);
+        this(in, Limits.DEFAULTS);
+    }
+
+    public JsonLinesSource(InputStream in, Limits limits) {
+        this.reader = ProjectReader.json(limits);
+        this.maxLineBytes = limits.maxRecordBytes();
+        this.in = new LineReader(in, maxLineBytes);
     }
 
     @Override
     public Raw next() throws IOException {
-        String text;
-        while ((text = in.readLine()) != null) {
-            line++;
-            if (line == 1 && text.startsWith("\uFEFF")) {
-                text = text.substring(1);
+        LineReader.Line line;
+        while ((line = in.next()) != null) {
+            if (line.oversized()) {
+                records++;
+                return new Raw(line.number(), new Oversized(line.bytes()));
             }
-            if (!text.isBlank()) {
-                return new Raw(line, text);
+            if (!line.text().isBlank()) {
+                records++;
+                return new Raw(line.number(), line.text());
             }
         }
         return null;
     }
 
+    private record Oversized(long bytes) {
+    }
+
     @Override
     public InputRecord parse(Raw raw) {
+        if (raw.payload() instanceof Oversized o) {
+            return new InputRecord(raw.line(), null, null, List.of(new InputError("$", "the line holds " + o.bytes()
+                    + " bytes, over the limit of " + maxLineBytes + " bytes for one record; it was skipped unread")));
+        }
         String text = (String) raw.payload();
-        ProjectReader.Result r = READER.read(text);
+        ProjectReader.Result r = reader.read(text);
         if (r.ok()) {
             return new InputRecord(raw.line(), r.project().id(), r.project(), List.of());
         }
         return new InputRecord(raw.line(), idOf(text), null, r.errors());
     }
 
-    /** The id of a record that could not be read, if its text shows one. */
+    /**
+     * The id of a record that could not be read, if its text shows one at the top level: found by a streaming
+     * parse (linear, no regular expression), cut at {@link #MAX_ID} characters.
+     */
     static String idOf(String text) {
-        Matcher m = ID.matcher(text);
-        return m.find() ? m.group(1) : null;
+        try (JsonParser p = Json.json().createParser(text)) {
+            if (p.nextToken() != JsonToken.START_OBJECT) {
+                return null;
+            }
+            JsonToken t;
+            while ((t = p.nextToken()) == JsonToken.FIELD_NAME) {
+                String name = p.currentName();
+                JsonToken v = p.nextToken();
+                if ("id".equals(name) && v == JsonToken.VALUE_STRING) {
+                    String id = p.getText();
+                    return id.length() > MAX_ID ? id.substring(0, MAX_ID) + "…" : id;
+                }
+                p.skipChildren();
+            }
+            return null;
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
     }
 
     @Override
@@ -62,11 +100,17 @@ public class JsonLinesSource implements RecordSource {
     }
 
     @Override
-    public void close() throws IOException {
-        in.close();
+    public long records() {
+        return records;
     }
 
-    static List<InputError> error(String message) {
-        return List.of(new InputError("$", message));
+    @Override
+    public boolean atEnd() {
+        return in.atEnd();
+    }
+
+    @Override
+    public void close() throws IOException {
+        // The stream belongs to the caller.
     }
 }

@@ -12,7 +12,7 @@ import java.util.Map;
 
 import io.quarkus.qute.Template;
 
-import vn.lgm.compliance.engine.Json;
+import vn.lgm.compliance.input.Json;
 import vn.lgm.compliance.model.Outcome;
 import vn.lgm.compliance.reports.HtmlTemplates;
 
@@ -83,6 +83,10 @@ public final class ReportWriter {
         m.put("assessed", run.assessed());
         m.put("errors", run.errors());
         m.put("balanced", run.balanced());
+        m.put("readToEnd", run.readToEnd());
+        m.put("complete", run.complete());
+        m.put("stopped", run.stopped());
+        m.put("warnings", run.warnings());
         m.put("durationSeconds", Math.round(run.seconds() * 1000) / 1000.0);
         m.put("recordsPerSecond", Math.round(run.recordsPerSecond()));
         return m;

@@ -16,9 +16,9 @@ import java.util.stream.Stream;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import vn.lgm.compliance.engine.InputError;
-import vn.lgm.compliance.engine.Json;
-import vn.lgm.compliance.engine.ProjectReader;
+import vn.lgm.compliance.input.InputError;
+import vn.lgm.compliance.input.Json;
+import vn.lgm.compliance.input.ProjectReader;
 import vn.lgm.compliance.model.Outcome;
 import vn.lgm.compliance.model.Verdict;
 

@@ -6,7 +6,7 @@ import java.util.List;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import vn.lgm.compliance.engine.Assessor;
-import vn.lgm.compliance.engine.Json;
+import vn.lgm.compliance.input.Json;
 import vn.lgm.compliance.model.Assessment;
 import vn.lgm.compliance.model.Finding;
 

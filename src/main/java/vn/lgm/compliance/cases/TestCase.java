@@ -5,7 +5,7 @@ import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import vn.lgm.compliance.engine.InputError;
+import vn.lgm.compliance.input.InputError;
 import vn.lgm.compliance.model.Project;
 import vn.lgm.compliance.model.Verdict;
 

@@ -16,7 +16,7 @@ import javax.xml.stream.XMLStreamWriter;
 
 import io.quarkus.qute.Template;
 import vn.lgm.compliance.engine.Assessor;
-import vn.lgm.compliance.engine.Json;
+import vn.lgm.compliance.input.Json;
 import vn.lgm.compliance.reports.HtmlTemplates;
 
 /** Writes a coverage report as JSON (for tools), HTML (for lawyers) and JUnit XML (for CI). */

@@ -51,7 +51,35 @@ public final class Assessor {
         public static final Options NONE = new Options(Set.of(), Map.of(), null);
     }
 
+    /**
+     * An assessment stopped because its rules fired more often, or ran longer, than the limit allows: a faulty
+     * rule (one that updates its own fact, or keeps inserting) fails that one assessment, never the service.
+     */
+    public static final class LimitExceeded extends RuntimeException {
+        public LimitExceeded(String message) {
+            super(message);
+        }
+    }
+
+    /**
+     * One daemon thread halts sessions that ran past their time limit. A cancelled check leaves the queue at once
+     * (thousands of assessments a second would otherwise leave their cancelled checks queued for the whole limit).
+     */
+    private static final java.util.concurrent.ScheduledThreadPoolExecutor WATCHDOG = watchdog();
+
+    private static java.util.concurrent.ScheduledThreadPoolExecutor watchdog() {
+        java.util.concurrent.ScheduledThreadPoolExecutor e = new java.util.concurrent.ScheduledThreadPoolExecutor(1, r -> {
+            Thread t = new Thread(r, "assessment-watchdog");
+            t.setDaemon(true);
+            return t;
+        });
+        e.setRemoveOnCancelPolicy(true);
+        return e;
+    }
+
     private final RuleBase rules;
+    private final long maxFirings;
+    private final long timeLimitMillis;
 
     /**
      * One session per thread, reset after each assessment rather than created anew: creating a session on the
@@ -61,7 +89,15 @@ public final class Assessor {
     private final ThreadLocal<KieSession> sessions;
 
     public Assessor(RuleBase rules) {
+        this(rules, vn.lgm.compliance.input.Limits.DEFAULTS.maxRuleFirings(),
+                vn.lgm.compliance.input.Limits.DEFAULTS.assessmentTimeLimit());
+    }
+
+    /** With a limit on rule firings and on time per assessment (application.properties: assessment.*). */
+    public Assessor(RuleBase rules, long maxFirings, java.time.Duration timeLimit) {
         this.rules = rules;
+        this.maxFirings = maxFirings;
+        this.timeLimitMillis = timeLimit.toMillis();
         this.sessions = ThreadLocal.withInitial(() -> rules.kieBase().newKieSession());
     }
 
@@ -93,7 +129,26 @@ public final class Assessor {
                 });
             }
             insertFacts(session, project);
-            session.fireAllRules(inForce(project, date, options.disabledRuleIds()));
+            java.util.concurrent.atomic.AtomicBoolean halted = new java.util.concurrent.atomic.AtomicBoolean();
+            KieSession running = session;
+            java.util.concurrent.ScheduledFuture<?> watchdog = WATCHDOG.schedule(() -> {
+                halted.set(true);
+                running.halt();
+            }, timeLimitMillis, java.util.concurrent.TimeUnit.MILLISECONDS);
+            int fired;
+            try {
+                fired = session.fireAllRules(inForce(project, date, options.disabledRuleIds()), (int) Math.min(Integer.MAX_VALUE, maxFirings + 1));
+            } finally {
+                watchdog.cancel(false);
+            }
+            if (halted.get()) {
+                throw new LimitExceeded("the assessment of '" + project.id() + "' was stopped after " + timeLimitMillis
+                        + " ms (assessment.time-limit-ms): a rule is running away; the other assessments are not affected");
+            }
+            if (fired > maxFirings) {
+                throw new LimitExceeded("the rules fired more than " + maxFirings + " times assessing '" + project.id()
+                        + "' (assessment.max-rule-firings): a rule is looping; the assessment was stopped");
+            }
             List<Finding> list = findings.findings();
             Assessment assessment = new Assessment(project.id(), Verdict.of(list), date, rules.version(),
                     derived(session, project), list);

@@ -13,6 +13,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 
+import vn.lgm.compliance.input.Json;
+
 /**
  * Every legal number in one file (rules/parameters.yaml), keyed by the date each value took effect and each value
  * with its citation, as OpenFisca keeps them. Rules read numbers through {@link ParameterValues#number(String)}; none is

@@ -13,6 +13,8 @@ import java.util.Map;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.core.type.TypeReference;
 
+import vn.lgm.compliance.input.Json;
+
 /**
  * rules/provisions.yaml: every provision of the catalogue, in the catalogue's order, with its status
  * (ENCODED with the rules that implement it, OUT_OF_SCOPE with the reason).

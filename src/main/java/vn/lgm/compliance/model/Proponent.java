@@ -2,6 +2,7 @@ package vn.lgm.compliance.model;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
+@com.fasterxml.jackson.annotation.JsonIgnoreProperties(value = "foreign", allowSetters = true)
 public record Proponent(
         String name,
         LegalForm legalForm,

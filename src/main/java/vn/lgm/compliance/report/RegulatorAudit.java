@@ -52,6 +52,11 @@ public final class RegulatorAudit {
     }
 
     public Outcome run(Request q, Consumer<AuditRunner.Result> progress) throws IOException {
+        return run(q, progress, new AuditRunner.Stop());
+    }
+
+    /** As above; {@code stop} ends the run early (a signal), with the output and manifest saying so. */
+    public Outcome run(Request q, Consumer<AuditRunner.Result> progress, AuditRunner.Stop stop) throws IOException {
         // A reform is read before the run, so a bad patch stops the command before anything is written.
         Reform reform = q.reform() == null ? null : Reform.parse(Files.readString(q.reform()), assessor.rules().parameters());
         if (q.compareWithRun() != null && store.run(q.compareWithRun()) == null) {
@@ -71,7 +76,7 @@ public final class RegulatorAudit {
         if (progress != null) {
             listener = listener.andThen(progress);
         }
-        RunInfo run = new Audit(assessor).run(q.in(), q.out(), null, q.asOf(), q.compareAsOf(), q.mapping(), listener);
+        RunInfo run = new Audit(assessor).run(q.in(), q.out(), null, q.asOf(), q.compareAsOf(), q.mapping(), listener, stop);
         recorder.finish(run.inputSha256(), run.inputFormat(), run.started(), run.ended());
         long id = recorder.runId();
         String lang = ReportBuilder.language(q.lang(), q.in().toString());

@@ -15,7 +15,7 @@ import java.util.stream.Collectors;
 import io.quarkus.qute.TemplateData;
 import vn.lgm.compliance.counterfactual.CounterfactualSearch;
 import vn.lgm.compliance.counterfactual.Counterfactuals;
-import vn.lgm.compliance.engine.InputError;
+import vn.lgm.compliance.input.InputError;
 import vn.lgm.compliance.engine.RuleInfo;
 import vn.lgm.compliance.i18n.FindingLocalizer;
 import vn.lgm.compliance.model.Area;

@@ -10,7 +10,7 @@ import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import vn.lgm.compliance.engine.Json;
+import vn.lgm.compliance.input.Json;
 
 /**
  * The page's words in English and Vietnamese, read once from {@code i18n/ui.yaml} (page texts) and

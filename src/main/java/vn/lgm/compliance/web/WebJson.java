@@ -10,7 +10,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import vn.lgm.compliance.engine.Json;
+import vn.lgm.compliance.input.Json;
 
 /** JSON for the page: the engine's mapper, leaving unknown (null) facts and empty sections out. */
 final class WebJson {

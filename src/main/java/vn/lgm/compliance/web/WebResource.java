@@ -22,9 +22,9 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
 import io.quarkus.qute.TemplateData;
-import vn.lgm.compliance.api.InputErrors;
+import vn.lgm.compliance.input.InputErrors;
 import vn.lgm.compliance.engine.Assessor;
-import vn.lgm.compliance.engine.ProjectReader;
+import vn.lgm.compliance.input.ProjectReader;
 import vn.lgm.compliance.engine.RuleBase;
 import vn.lgm.compliance.model.Assessment;
 

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import io.quarkus.test.junit.QuarkusTest;
-import vn.lgm.compliance.engine.Json;
+import vn.lgm.compliance.input.Json;
 
 /** POST /api/v1/audits streams one NDJSON line per input record, in input order. */
 @QuarkusTest
@@ -30,8 +30,20 @@ class AuditResourceTest {
         String out = given().contentType("application/x-ndjson").body(body.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8))
                 .when().post("/api/v1/audits?asOf=2026-03-01&compareAsOf=2025-09-01")
                 .then().statusCode(200).contentType("application/x-ndjson").extract().asString();
-        List<String> lines = out.lines().toList();
+        List<String> all = out.lines().toList();
+        // Each assessment is followed by its comparison line (compareAsOf); the last line is the summary.
+        List<String> lines = all.stream().filter(l -> !l.startsWith("{\"comparison\"") && !l.startsWith("{\"summary\"")).toList();
         assertEquals(50, lines.size());
+        assertEquals(49, all.stream().filter(l -> l.startsWith("{\"comparison\"")).count());
+        JsonNode summary = Json.json().readTree(all.get(all.size() - 1)).get("summary");
+        assertEquals(50, summary.get("records").asInt());
+        assertEquals(49, summary.get("assessed").asInt());
+        assertEquals(1, summary.get("errors").asInt());
+        assertTrue(summary.get("complete").asBoolean());
+        JsonNode comparison = Json.json().readTree(all.get(1)).get("comparison");
+        assertEquals("P-0", comparison.get("projectId").asText());
+        assertEquals("2025-09-01", comparison.get("compareAsOf").asText());
+        assertTrue(comparison.get("appeared").toString().contains("EXP-001 VIOLATION"), "LGM Art 85a applies from 2026: " + comparison);
         for (int i = 0; i < 50; i++) {
             JsonNode r = Json.json().readTree(lines.get(i));
             if (i == 17) {
@@ -49,10 +61,10 @@ class AuditResourceTest {
     void csvRegisterIn() throws Exception {
         byte[] csv = Files.readAllBytes(Path.of("../shared/data/lao-cai/ds-gp-tham-do-yen-bai-6-2025.csv"));
         String out = given().contentType("text/csv").body(csv)
-                .when().post("/api/v1/audits?asOf=2026-04-28&register=ds-gp-tham-do-yen-bai-6-2025.csv")
+                .when().post("/api/v1/audits?asOf=2026-04-28")
                 .then().statusCode(200).extract().asString();
         List<String> lines = out.lines().toList();
-        assertEquals(43, lines.size());
+        assertEquals(44, lines.size(), "43 records and the summary");
         assertTrue(lines.get(0).contains("\"projectId\":\"row-1 936/GP-BTNMT\""), lines.get(0));
     }
 

@@ -14,13 +14,15 @@ import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import vn.lgm.compliance.engine.InputError;
+import vn.lgm.compliance.input.InputError;
 
 /** The register semantics: a = done, - = not applicable, empty = unknown except in a complete-record block. */
 class ColumnMappingTest {
 
-    static final ColumnMapping FOLLOW_UP = ColumnMapping.load(Path.of("mappings/lao-cai.yaml"))
-            .forFile("theo-doi-phap-ly-mo-khai-thac-4-2026.csv");
+    static final List<String> FOLLOW_UP_HEADER = List.of("TT", "Ten_don_vi", "Ten_mo_xa", "Dia_chi_huyen_cu", "Loai_KS",
+            "So_GP", "Ngay_cap", "Ngay_het_han", "Dien_tich_ha", "Co_quan_cap", "Ghi_chu", "CS_m3", "CS_tan", "Hien_trang",
+            "Nop_TKM", "TB_GDDH_mo", "Ban_giao_moc", "Tram_can", "Camera", "Ky_quy_PHMT", "QD_thue_dat", "GP_KT_nuoc", "GPMT", "GP_VLN");
+    static final ColumnMapping FOLLOW_UP = ColumnMapping.load(Path.of("mappings/lao-cai.yaml")).forHeaders(FOLLOW_UP_HEADER);
 
     private static Map<String, String> row(String status, String design, String director, String area) {
         Map<String, String> m = new LinkedHashMap<>();
@@ -40,7 +42,7 @@ class ColumnMappingTest {
     @Test
     void tickColumnsKeepUnknownUnknown() {
         List<InputError> errors = new ArrayList<>();
-        ObjectNode tracked = FOLLOW_UP.toProject(5, row("Chưa KT\n(Đang XDCB)", "", "-", "6,48"), "row-", errors);
+        ObjectNode tracked = FOLLOW_UP.toProject(5, 1, row("Chưa KT\n(Đang XDCB)", "", "-", "6,48"), "row-", errors);
         assertTrue(errors.isEmpty(), errors.toString());
         assertEquals("LICENSED", tracked.get("stage").asText());
         assertTrue(tracked.at("/operations/constructionStarted").asBoolean());
@@ -56,15 +58,15 @@ class ColumnMappingTest {
         assertEquals("2007-04-13", tracked.at("/licence/issuedOn").asText());
         assertEquals("Chưa KT (Đang XDCB)", tracked.at("/licence/note").asText());
 
-        ObjectNode untracked = FOLLOW_UP.toProject(150, row("", "", "", "2"), "row-", errors);
-        assertTrue(untracked.at("/operations/mineDesignSubmitted").isMissingNode(), "untracked block: empty = unknown");
+        ObjectNode untracked = FOLLOW_UP.toProject(150, 2, row("", "", "", "2"), "row-", errors);
+        assertTrue(untracked.at("/operations/mineDesignSubmitted").isMissingNode(), "untracked section: empty = unknown");
         assertTrue(untracked.at("/stage").isMissingNode());
 
-        ObjectNode mining = FOLLOW_UP.toProject(6, row("Đang KT", "a", "a", "1.5"), "row-", errors);
+        ObjectNode mining = FOLLOW_UP.toProject(6, 1, row("Đang KT", "a", "a", "1.5"), "row-", errors);
         assertEquals("OPERATING", mining.get("stage").asText());
         assertTrue(mining.at("/operations/mineDesignSubmitted").asBoolean());
-        assertEquals("Dừng KT", FOLLOW_UP.toProject(7, row("Dừng KT", "a", "a", "1"), "row-", errors).at("/licence/note").asText());
-        assertEquals("LICENSED", FOLLOW_UP.toProject(7, row("Dừng KT", "a", "a", "1"), "row-", errors).get("stage").asText());
+        assertEquals("Dừng KT", FOLLOW_UP.toProject(7, 1, row("Dừng KT", "a", "a", "1"), "row-", errors).at("/licence/note").asText());
+        assertEquals("LICENSED", FOLLOW_UP.toProject(7, 1, row("Dừng KT", "a", "a", "1"), "row-", errors).get("stage").asText());
     }
 
     @Test
@@ -72,8 +74,21 @@ class ColumnMappingTest {
         List<InputError> errors = new ArrayList<>();
         Map<String, String> r = row("Đang KT", "a", "a", "Chiều sâu LK 95");
         r.put("Ngay_het_han", "31/02/2020x");
-        FOLLOW_UP.toProject(1, r, "row-", errors);
+        FOLLOW_UP.toProject(1, 1, r, "row-", errors);
         assertEquals(List.of("Dien_tich_ha", "Ngay_het_han"), errors.stream().map(InputError::path).sorted().toList());
+    }
+
+    @Test
+    void theRegisterIsRecognisedByItsHeader() {
+        ColumnMapping m = ColumnMapping.load(Path.of("mappings/lao-cai.yaml"));
+        assertEquals("legal follow-up of mines", m.forHeaders(FOLLOW_UP_HEADER).registerName());
+        assertEquals("exploration licences", m.forHeaders(List.of("TT", "Ten_don_vi", "So_GP", "Ngay_cap", "Ngay_het_han")).registerName());
+        IllegalArgumentException none = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> m.forHeaders(List.of("TT", "Ten_don_vi")));
+        assertTrue(none.getMessage().contains("matches none of the registers"), none.getMessage());
+        IllegalArgumentException unknown = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> m.forHeaders(List.of("TT", "So_GP", "Mystery")));
+        assertTrue(unknown.getMessage().contains("[Mystery]"), unknown.getMessage());
     }
 
     @Test

@@ -17,7 +17,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import vn.lgm.compliance.engine.Json;
+import vn.lgm.compliance.input.Json;
 
 /** The three real Lào Cai registers audit as published: nothing lost, and the report names the mines that matter. */
 class LaoCaiRegistersTest {

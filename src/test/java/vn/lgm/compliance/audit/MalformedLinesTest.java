@@ -15,7 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import vn.lgm.compliance.bench.Generator;
-import vn.lgm.compliance.engine.Json;
+import vn.lgm.compliance.input.Json;
 
 /** A JSON Lines file with 1 % malformed lines gives exactly one output line per input line, in input order. */
 class MalformedLinesTest {

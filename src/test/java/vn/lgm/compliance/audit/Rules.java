@@ -6,14 +6,14 @@ import vn.lgm.compliance.engine.Assessor;
 import vn.lgm.compliance.engine.RuleBase;
 
 /** The rules compiled once for all audit tests. */
-final class Rules {
+public final class Rules {
 
     private static Assessor assessor;
 
     private Rules() {
     }
 
-    static synchronized Assessor assessor() {
+    public static synchronized Assessor assessor() {
         if (assessor == null) {
             vn.lgm.compliance.cli.Cli.quietLogging();
             assessor = new Assessor(RuleBase.load(Path.of("rules")));

@@ -10,8 +10,8 @@ import org.junit.jupiter.api.Test;
 
 import vn.lgm.compliance.bench.Generator;
 import vn.lgm.compliance.engine.Assessor;
-import vn.lgm.compliance.engine.Json;
-import vn.lgm.compliance.engine.ProjectReader;
+import vn.lgm.compliance.input.Json;
+import vn.lgm.compliance.input.ProjectReader;
 import vn.lgm.compliance.model.Project;
 
 /** A reused (reset) session assesses exactly as a fresh one: nothing of one project leaks into the next. */

@@ -11,8 +11,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import vn.lgm.compliance.engine.Assessor;
-import vn.lgm.compliance.engine.Json;
-import vn.lgm.compliance.engine.ProjectReader;
+import vn.lgm.compliance.input.Json;
+import vn.lgm.compliance.input.ProjectReader;
 import vn.lgm.compliance.engine.RuleBase;
 import vn.lgm.compliance.model.Assessment;
 import vn.lgm.compliance.model.Outcome;

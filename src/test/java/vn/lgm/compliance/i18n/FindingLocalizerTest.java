@@ -12,7 +12,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import vn.lgm.compliance.engine.Assessor;
-import vn.lgm.compliance.engine.ProjectReader;
+import vn.lgm.compliance.input.ProjectReader;
 import vn.lgm.compliance.engine.RuleBase;
 import vn.lgm.compliance.model.Assessment;
 import vn.lgm.compliance.model.Finding;

@@ -1,4 +1,4 @@
-package vn.lgm.compliance.engine;
+package vn.lgm.compliance.input;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -1,0 +1,189 @@
+package vn.lgm.compliance.api;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaLocation;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SpecificationVersion;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+import vn.lgm.compliance.cases.CaseLoader;
+import vn.lgm.compliance.cases.TestCase;
+import vn.lgm.compliance.input.Json;
+
+/**
+ * The OpenAPI document is true: real responses of every endpoint — the examples, every case, the error responses,
+ * the audit's NDJSON lines — validate against the schema the served /q/openapi document gives for that operation,
+ * status and media type (networknt json-schema-validator, JSON Schema 2020-12 as OpenAPI 3.1 uses). A response
+ * whose status the document does not list fails.
+ */
+@QuarkusTest
+class OpenApiValidationTest {
+
+    static JsonNode doc;
+    static final Map<String, Schema> SCHEMAS = new HashMap<>();
+
+    @org.junit.jupiter.api.BeforeEach
+    void load() throws Exception {
+        if (doc != null) {
+            return;
+        }
+        String text = given().when().get("/q/openapi?format=json").then().statusCode(200).extract().asString();
+        doc = Json.json().readTree(text);
+        Files.createDirectories(Path.of("target"));
+        Files.writeString(Path.of("target/openapi.json"), Json.json().writerWithDefaultPrettyPrinter().writeValueAsString(doc));
+    }
+
+    /** The schema of a response as the document gives it; fails when the status or media type is not documented. */
+    static Schema responseSchema(String method, String path, int status, String media) {
+        JsonNode op = doc.path("paths").path(path).path(method);
+        assertFalse(op.isMissingNode(), method + " " + path + " is not in the document");
+        JsonNode schema = op.path("responses").path(String.valueOf(status)).path("content").path(media).path("schema");
+        assertFalse(schema.isMissingNode(), method + " " + path + ": response " + status + " " + media + " is not documented");
+        return compile(method + path + status + media, schema);
+    }
+
+    static Schema componentSchema(String name) {
+        assertTrue(doc.path("components").path("schemas").has(name), "schema " + name);
+        return compile("component:" + name, Json.json().createObjectNode().put("$ref", "#/components/schemas/" + name));
+    }
+
+    private static Schema compile(String key, JsonNode schema) {
+        return SCHEMAS.computeIfAbsent(key, k -> {
+            ObjectNode root = doc.deepCopy();
+            root.remove("paths");
+            root.setAll((ObjectNode) schema.deepCopy());
+            root.put("$schema", "https://json-schema.org/draft/2020-12/schema");
+            return SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12)
+                    .getSchema(SchemaLocation.of("https://lgm.example/openapi.json"), root);
+        });
+    }
+
+    static void valid(Schema schema, String body, String what) throws Exception {
+        JsonNode node = Json.json().readTree(body);
+        var errors = schema.validate(node);
+        assertTrue(errors.isEmpty(), what + ": " + errors.subList(0, Math.min(8, errors.size())) + "\n" + (body.length() > 600 ? body.substring(0, 600) : body));
+    }
+
+    static void check(String method, String path, Response r, String what) throws Exception {
+        String media = r.contentType().split(";")[0].strip();
+        valid(responseSchema(method, path, r.statusCode(), media), r.asString(), what + " (" + r.statusCode() + ")");
+    }
+
+    static Response post(String path, String contentType, String body) {
+        return given().contentType(contentType).body(body.getBytes(StandardCharsets.UTF_8)).when().post(path);
+    }
+
+    @Test
+    void everyCaseAndExampleResponseValidates() throws Exception {
+        List<TestCase> cases = new CaseLoader().loadAll(Path.of("cases"));
+        int checked = 0;
+        for (TestCase c : cases) {
+            if (c.project() == null) {
+                continue;
+            }
+            String body = Json.json().writeValueAsString(c.project());
+            check("post", "/api/v1/assessments", post("/api/v1/assessments", "application/json", body), "case " + c.id());
+            checked++;
+        }
+        assertTrue(checked > 400, "cases checked: " + checked);
+        for (Path example : Files.list(Path.of("examples")).filter(p -> p.toString().endsWith(".json")).toList()) {
+            Response r = post("/api/v1/assessments", "application/json", Files.readString(example));
+            assertEquals(200, r.statusCode(), example + ": " + r.asString());
+            check("post", "/api/v1/assessments", r, example.toString());
+        }
+    }
+
+    @Test
+    void theDocumentsOwnRequestExamplesAreAccepted() throws Exception {
+        JsonNode content = doc.at("/paths/~1api~1v1~1assessments/post/requestBody/content/application~1json");
+        List<JsonNode> examples = new ArrayList<>();
+        content.path("examples").forEach(e -> examples.add(e.path("value")));
+        if (content.has("example")) {
+            examples.add(content.get("example"));
+        }
+        assertFalse(examples.isEmpty(), "the request has an example");
+        for (JsonNode e : examples) {
+            String body = e.isTextual() ? e.asText() : e.toString();
+            Response r = post("/api/v1/assessments", "application/json", body);
+            assertEquals(200, r.statusCode(), r.asString());
+            check("post", "/api/v1/assessments", r, "the document's example");
+        }
+        assertEquals(Json.json().readTree(Files.readString(Path.of("examples/rare-earth-proposal.json"))),
+                Json.json().readTree(ApiExamples.RARE_EARTH_PROPOSAL), "the example is the contract's example file");
+        // Every example the investor page offers is accepted by the API as it stands.
+        JsonNode offered = Json.json().readTree(given().when().get("/ui/cases").then().statusCode(200).extract().asString());
+        for (JsonNode e : offered) {
+            Response r = post("/api/v1/assessments", "application/json", e.path("project").toString());
+            assertEquals(200, r.statusCode(), e.path("id") + ": " + r.asString());
+        }
+    }
+
+    @Test
+    void theSchemaHasNoFieldTheApiRejectsAndSaysWhatIsRequired() {
+        JsonNode schemas = doc.path("components").path("schemas");
+        assertFalse(schemas.path("Proponent").path("properties").has("foreign"));
+        assertFalse(schemas.path("Partner").path("properties").has("foreign"));
+        for (String name : List.of("Assessment", "Finding", "Citation", "InForce", "FactValue", "Derived", "InputErrors", "InputError")) {
+            assertTrue(schemas.path(name).path("required").size() > 0, name + " lists its required fields");
+        }
+        java.util.Set<String> ids = new java.util.HashSet<>();
+        doc.path("paths").forEach(p -> p.forEach(op -> {
+            assertTrue(op.hasNonNull("operationId"), "operationId: " + op);
+            assertTrue(ids.add(op.get("operationId").asText()), "operationId unique: " + op.get("operationId"));
+            op.path("tags").forEach(t -> assertFalse(t.asText().endsWith("Resource"), "domain tag, not a class name: " + t));
+        }));
+    }
+
+    @Test
+    void errorResponsesValidate() throws Exception {
+        check("post", "/api/v1/assessments", post("/api/v1/assessments", "application/json", "{\"id\": \"P\", \"stage\": 3}"), "400");
+        Response unsupported = post("/api/v1/assessments", "text/plain", "id: P");
+        assertEquals(415, unsupported.statusCode());
+        check("post", "/api/v1/assessments", unsupported, "415");
+        Response tooLarge = post("/api/v1/assessments", "application/json", "{\"id\": \"" + "x".repeat(2 << 20) + "\"}");
+        assertEquals(413, tooLarge.statusCode());
+        check("post", "/api/v1/assessments", tooLarge, "413");
+        check("post", "/api/v1/audits", post("/api/v1/audits?asOf=01/03/2026", "application/x-ndjson", "{}\n"), "bad asOf");
+    }
+
+    @Test
+    void catalogueParametersAndCoverageValidate() throws Exception {
+        for (String path : List.of("/api/v1/rules", "/api/v1/parameters", "/api/v1/coverage")) {
+            check("get", path, given().when().get(path), path);
+        }
+    }
+
+    @Test
+    void auditLinesValidate() throws Exception {
+        String example = Files.readString(Path.of("examples/rare-earth-proposal.json")).replaceAll("\\s*\\R\\s*", " ");
+        String body = example + "\n{\"id\": \"BAD\", \"stage\": \"SOON\"}\n" + example.replace("P-001", "P-002") + "\n";
+        Response r = post("/api/v1/audits?asOf=2026-03-01&compareAsOf=2025-09-01", "application/x-ndjson", body);
+        assertEquals(200, r.statusCode());
+        Schema line = responseSchema("post", "/api/v1/audits", 200, "application/x-ndjson");
+        List<String> lines = r.asString().lines().toList();
+        assertEquals(6, lines.size(), "3 records, 2 comparisons, the summary: " + lines);
+        for (String l : lines) {
+            valid(line, l, "audit line");
+        }
+        assertNotNull(Json.json().readTree(lines.get(5)).get("summary"));
+    }
+}
