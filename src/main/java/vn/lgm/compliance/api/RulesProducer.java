@@ -25,9 +25,9 @@ public class RulesProducer {
         long start = System.nanoTime();
         try {
             RuleBase rules = RuleBase.load(Path.of(dir));
-            LOG.infof("Loaded %d rules from %s in %d ms (rules version %s)", rules.catalogue().size(),
+            LOG.infof("Loaded %d rules from %s in %d ms (rules version %s): %s", rules.catalogue().size(),
                     Path.of(dir).toAbsolutePath().normalize(), (System.nanoTime() - start) / 1_000_000,
-                    rules.version().substring(0, 12));
+                    rules.version().substring(0, 12), rules.howBuilt());
             return rules;
         } catch (RuleLoadException e) {
             Main.failStartup("Rule error: " + e.getMessage());
