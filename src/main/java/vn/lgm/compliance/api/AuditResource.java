@@ -23,6 +23,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import io.smallrye.common.annotation.Blocking;
 import vn.lgm.compliance.audit.Audit;
 import vn.lgm.compliance.audit.AuditRunner;
+import vn.lgm.compliance.audit.LeanWriter;
 import vn.lgm.compliance.audit.RecordSource;
 import vn.lgm.compliance.engine.Assessor;
 import vn.lgm.compliance.engine.InputError;
@@ -37,7 +38,7 @@ public class AuditResource {
     static final String NDJSON = "application/x-ndjson";
 
     @Inject
-    Assessor assessor;
+    LiveRules live;
 
     @POST
     @Blocking
@@ -48,7 +49,9 @@ public class AuditResource {
                           @Parameter(description = "Apply the law as of this date to every record (YYYY-MM-DD)") @QueryParam("asOf") String asOf,
                           @Parameter(description = "Also assess as of this date (the amendment comparison)") @QueryParam("compareAsOf") String compareAsOf,
                           @Parameter(description = "For CSV: the register's file name, which selects its constants and complete-record blocks in the mapping")
-                          @QueryParam("register") String register) {
+                          @QueryParam("register") String register,
+                          @Parameter(description = "full (default): each line the contract's assessment; lean: rule ids, outcomes and facts only, expanded from GET /api/v1/rules?version=")
+                          @QueryParam("detail") String detail) {
         LocalDate from;
         LocalDate compare;
         try {
@@ -59,6 +62,15 @@ public class AuditResource {
                     .entity(new InputErrors(List.of(new InputError("asOf", "expected a date as YYYY-MM-DD: " + e.getParsedString()))))
                     .type("application/json").build();
         }
+        LeanWriter.Detail lines;
+        try {
+            lines = LeanWriter.Detail.parse(detail);
+        } catch (IllegalArgumentException e) {
+            return Response.status(Response.Status.BAD_REQUEST)
+                    .entity(new InputErrors(List.of(new InputError("detail", e.getMessage())))).type("application/json").build();
+        }
+        // The rules in force when the request arrived, for the whole stream, even if they are reloaded meanwhile.
+        Assessor assessor = live.assessor();
         boolean csv = contentType != null && contentType.toLowerCase().startsWith("text/csv");
         RecordSource source;
         try {
@@ -69,7 +81,7 @@ public class AuditResource {
         }
         StreamingOutput stream = out -> {
             try (source) {
-                new AuditRunner(assessor, from, compare).run(source, out, null);
+                new AuditRunner(assessor, from, compare).detail(lines).run(source, out, null);
             } catch (UncheckedIOException e) {
                 throw e.getCause();
             }

@@ -31,6 +31,20 @@ public final class Audit {
         this.assessor = assessor;
     }
 
+    private LeanWriter.Detail detail;
+
+    /** Lean or full output lines; null: lean when the input is over {@link LeanWriter#LEAN_ABOVE_BYTES}. */
+    public Audit detail(LeanWriter.Detail detail) {
+        this.detail = detail;
+        return this;
+    }
+
+    /** The detail a run of this input gets. */
+    public LeanWriter.Detail detailFor(Path in) throws IOException {
+        return detail != null ? detail
+                : java.nio.file.Files.size(in) > LeanWriter.LEAN_ABOVE_BYTES ? LeanWriter.Detail.LEAN : LeanWriter.Detail.FULL;
+    }
+
     /** The default mapping for CSV registers, relative to the working directory (like rules/). */
     public static final Path DEFAULT_MAPPING = Path.of("mappings", "lao-cai.yaml");
 
@@ -62,7 +76,7 @@ public final class Audit {
              }, in.getFileName().toString(), isCsv(in.toString()), mapping);
              OutputStream o = new BufferedOutputStream(Files.newOutputStream(out), 1 << 16)) {
             format = source.describe();
-            new AuditRunner(assessor, asOf, compareAsOf).run(source, o, listener);
+            new AuditRunner(assessor, asOf, compareAsOf).detail(detailFor(in)).run(source, o, listener);
             // The digest must cover the whole file even if the reader stopped early (it never does for JSONL).
             raw.transferTo(OutputStream.nullOutputStream());
         }

@@ -59,6 +59,7 @@ public final class AuditRunner {
     private final LocalDate compareAsOf;
     private final int threads;
     private final Mode mode;
+    private LeanWriter.Detail detail = LeanWriter.Detail.FULL;
 
     public AuditRunner(Assessor assessor, LocalDate asOf, LocalDate compareAsOf, int threads, Mode mode) {
         this.assessor = assessor;
@@ -70,6 +71,12 @@ public final class AuditRunner {
 
     public AuditRunner(Assessor assessor, LocalDate asOf, LocalDate compareAsOf) {
         this(assessor, asOf, compareAsOf, Runtime.getRuntime().availableProcessors(), Mode.ASSESS);
+    }
+
+    /** Lean or full lines (default full); see {@link LeanWriter}. */
+    public AuditRunner detail(LeanWriter.Detail detail) {
+        this.detail = detail == null ? LeanWriter.Detail.FULL : detail;
+        return this;
     }
 
     /** Runs the whole source; returns the number of records written. */
@@ -167,7 +174,8 @@ public final class AuditRunner {
             }
             Assessment assessment = assessor.assess(project);
             Assessment compared = compareAsOf == null ? null : assessor.assess(project.withAssessmentDate(compareAsOf));
-            return new Result(in, assessment, compared, bytes(assessment));
+            return new Result(in, assessment, compared, bytes(detail == LeanWriter.Detail.LEAN
+                    ? LeanWriter.lean(assessment, assessor.rules()) : assessment));
         } catch (RuntimeException e) {
             InputRecord failed = new InputRecord(in.line(), in.id(), null,
                     List.of(new InputError("$", "the assessment failed: " + e)));

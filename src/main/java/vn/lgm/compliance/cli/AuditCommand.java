@@ -12,6 +12,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 import vn.lgm.compliance.audit.Audit;
+import vn.lgm.compliance.audit.LeanWriter;
 import vn.lgm.compliance.audit.AuditRunner;
 import vn.lgm.compliance.audit.RunInfo;
 import vn.lgm.compliance.engine.Assessor;
@@ -40,6 +41,10 @@ public final class AuditCommand implements Callable<Integer> {
     @Option(names = "--mapping", description = "Column mapping for CSV input (default: ${DEFAULT-VALUE})", defaultValue = "mappings/lao-cai.yaml")
     Path mapping;
 
+    @Option(names = "--detail", description = "lean or full output lines (default: lean for input over 10 MB, else full;"
+            + " a lean line keeps verdict, rule ids, outcomes and facts, and is expanded from GET /api/v1/rules?version=)")
+    String detail;
+
     @Option(names = "--rules", description = "Rules directory (default: ${DEFAULT-VALUE})", defaultValue = "rules")
     Path rules;
 
@@ -51,7 +56,7 @@ public final class AuditCommand implements Callable<Integer> {
         Consumer<AuditRunner.Result> progress = bar == null ? null : r -> bar.step();
         RunInfo run;
         try {
-            run = new Audit(new Assessor(base)).run(in, out, report, asOf, compareAsOf, mapping, progress);
+            run = new Audit(new Assessor(base)).detail(LeanWriter.Detail.parse(detail)).run(in, out, report, asOf, compareAsOf, mapping, progress);
         } catch (IllegalArgumentException e) {
             System.err.println("audit: " + e.getMessage());
             return 2;
