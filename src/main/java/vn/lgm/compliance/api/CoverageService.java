@@ -4,8 +4,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.ForkJoinWorkerThread;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.event.Observes;
@@ -49,12 +49,17 @@ public class CoverageService {
     @ConfigProperty(name = "coverage.at-startup", defaultValue = "true")
     boolean atStartup;
 
-    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "coverage");
-        t.setDaemon(true);
-        t.setPriority(Thread.MIN_PRIORITY);
-        return t;
-    });
+    /**
+     * The coverage's parallel work runs in its own pool, one thread short of the cores (at least one), so requests
+     * keep a core while it runs at start-up.
+     */
+    private final ForkJoinPool worker = new ForkJoinPool(Math.max(1, Runtime.getRuntime().availableProcessors() - 1),
+            pool -> {
+                ForkJoinWorkerThread t = ForkJoinPool.defaultForkJoinWorkerThreadFactory.newThread(pool);
+                t.setName("coverage-" + t.getPoolIndex());
+                t.setDaemon(true);
+                return t;
+            }, null, false);
     private volatile CoverageReport report;
     private volatile CoverageRunner running;
     private volatile CoverageRunner last;
