@@ -2,12 +2,13 @@
 # Time from `java -jar` to the first answered POST /api/v1/assessments, with a cold rule cache (an empty cache
 # folder: every rule package compiled) and then a warm one (the same folder: every package read from the cache).
 #   bench/first-answer.sh [RUNS]     (default 3 runs of each; prints each and the median)
-# JAVA_OPTS are passed to java (e.g. JAVA_OPTS="-XX:TieredStopAtLevel=1").
+# JAVA (default: java on the PATH) and JAVA_OPTS choose the JVM and its options, JAR the application.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 RUNS=${1:-3}
 PORT=${PORT:-18086}
-JAR=target/quarkus-app/quarkus-run.jar
+JAR=${JAR:-target/quarkus-app/quarkus-run.jar}
+JAVA=${JAVA:-java}
 [ -f "$JAR" ] || ./mvnw -B -q package -DskipTests
 CACHE=$(mktemp -d)
 trap 'rm -rf "$CACHE"' EXIT
@@ -16,7 +17,7 @@ trap 'rm -rf "$CACHE"' EXIT
 first_answer() {
   local start pid ms
   start=$(date +%s%N)
-  java ${JAVA_OPTS:-} -Dquarkus.http.port="$PORT" -Drules.cache.dir="$CACHE" \
+  "$JAVA" ${JAVA_OPTS:-} -Dquarkus.http.port="$PORT" -Drules.cache.dir="$CACHE" \
        -jar "$JAR" > /tmp/lgm-first-answer.log 2>&1 &
   pid=$!
   until curl -sf -o /dev/null -X POST "localhost:$PORT/api/v1/assessments" -H 'Content-Type: application/json' \

@@ -57,6 +57,8 @@ public class CoverageService {
             pool -> {
                 ForkJoinWorkerThread t = ForkJoinPool.defaultForkJoinWorkerThreadFactory.newThread(pool);
                 t.setName("coverage-" + t.getPoolIndex());
+                // Drools finds its services through the context class loader: the application's, not the system's.
+                t.setContextClassLoader(CoverageService.class.getClassLoader());
                 t.setDaemon(true);
                 return t;
             }, null, false);

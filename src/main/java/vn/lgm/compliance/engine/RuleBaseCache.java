@@ -153,23 +153,15 @@ public final class RuleBaseCache {
         AtomicLong compileNanos = new AtomicLong();
         AtomicBoolean failed = new AtomicBoolean();
         IntStream.range(0, folders.size()).parallel().forEach(i -> {
-            Map<String, Path> files = folders.get(i);
-            String key = key(files);
-            List<KiePackage> packages = read(key, classLoader);
-            if (packages != null) {
-                fromCache.incrementAndGet();
-            } else {
-                long c = System.nanoTime();
-                packages = compile(files, classLoader);
-                compileNanos.addAndGet(System.nanoTime() - c);
-                if (packages == null) {
-                    failed.set(true);
-                    return;
-                }
-                compiled.incrementAndGet();
-                write(key, packages);
+            // Drools finds its services through the context class loader; a pool thread's may be the system's.
+            Thread thread = Thread.currentThread();
+            ClassLoader before = thread.getContextClassLoader();
+            thread.setContextClassLoader(classLoader);
+            try {
+                loadFolder(folders.get(i), i, classLoader, loaded, fromCache, compiled, compileNanos, failed);
+            } finally {
+                thread.setContextClassLoader(before);
             }
-            loaded.set(i, packages);
         });
         if (failed.get()) {
             return null;
@@ -181,6 +173,26 @@ public final class RuleBaseCache {
         kieBase.addPackages(all);
         return new Build(kieBase, new Stats(byFolder.size(), fromCache.get(), compiled.get(), compileNanos.get() / 1_000_000,
                 (System.nanoTime() - start) / 1_000_000));
+    }
+
+    private void loadFolder(Map<String, Path> files, int i, ClassLoader classLoader, List<List<KiePackage>> loaded,
+                            AtomicInteger fromCache, AtomicInteger compiled, AtomicLong compileNanos, AtomicBoolean failed) {
+        String key = key(files);
+        List<KiePackage> packages = read(key, classLoader);
+        if (packages != null) {
+            fromCache.incrementAndGet();
+        } else {
+            long c = System.nanoTime();
+            packages = compile(files, classLoader);
+            compileNanos.addAndGet(System.nanoTime() - c);
+            if (packages == null) {
+                failed.set(true);
+                return;
+            }
+            compiled.incrementAndGet();
+            write(key, packages);
+        }
+        loaded.set(i, packages);
     }
 
     /** Compiles one folder's files into its package(s); null on any error. */
