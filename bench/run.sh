@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
-# Benchmarks of the batch audit and of the assessment API. Not a timed test: run by hand, on a quiet machine.
-#   bench/run.sh                 audit throughput vs the I/O floor (200,000 synthetic projects), then HTTP at 500 req/s
-#   RECORDS=1000000 bench/run.sh the same with a million projects (also shows the audit finishing in -Xmx256m)
-#   SKIP_HTTP=1 bench/run.sh     audit benchmark only
+# The benchmarks of issue 15, in one run. Not a timed test: run by hand, on a quiet machine.
+#   bench/run.sh                 time to first answer (cold and warm rule cache); a one-rule edit re-checked under
+#                                coverage --watch; audit throughput — I/O floor, full and lean output, the engine
+#                                alone — on 200,000 synthetic projects in -Xmx256m; then HTTP at 500 req/s
+#   RECORDS=1000000 bench/run.sh the same with a million projects (the audit finishing in -Xmx256m, peak RSS)
+#   SKIP_START=1 SKIP_RECHECK=1 SKIP_HTTP=1 bench/run.sh   skip those parts
 set -euo pipefail
 cd "$(dirname "$0")/.."
 RECORDS=${RECORDS:-200000}
@@ -12,16 +14,30 @@ PORT=${PORT:-18085}
 JAR=target/quarkus-app/quarkus-run.jar
 [ -f "$JAR" ] || ./mvnw -B -q package -DskipTests
 
+if [ -z "${SKIP_START:-}" ]; then
+  echo "== time to first answer (java -jar to the first 200 on POST /api/v1/assessments)"
+  bench/first-answer.sh 3
+fi
+if [ -z "${SKIP_RECHECK:-}" ]; then
+  echo "== a one-rule edit re-checked (coverage --watch)"
+  bench/recheck.sh 3
+fi
 echo "== audit: ${RECORDS} synthetic projects, -Xmx256m, $(nproc) cores"
-java -Xmx256m -jar "$JAR" bench --records "$RECORDS"
+if [ -x /usr/bin/time ]; then   # Debian's package "time": the peak RSS
+  /usr/bin/time -v java -Xmx256m -jar "$JAR" bench --records "$RECORDS" 2> /tmp/lgm-bench-time.txt
+  grep -E 'Maximum resident|Elapsed' /tmp/lgm-bench-time.txt
+else
+  java -Xmx256m -jar "$JAR" bench --records "$RECORDS"
+fi
 
 [ -n "${SKIP_HTTP:-}" ] && exit 0
 echo "== HTTP: POST /api/v1/assessments at ${RATE} requests/s"
+# The coverage page is computed in the background at start-up; the load starts once it is ready.
 java -Xmx512m -Dquarkus.http.port="$PORT" -jar "$JAR" > /tmp/lgm-bench-service.log 2>&1 &
 SERVICE=$!
 trap 'kill $SERVICE 2>/dev/null || true' EXIT
-for _ in $(seq 1 120); do
-  curl -sf "localhost:$PORT/q/health/ready" >/dev/null 2>&1 && break
+for _ in $(seq 1 600); do
+  curl -sf "localhost:$PORT/api/v1/coverage" >/dev/null 2>&1 && break
   sleep 1
 done
 # Open-loop Java client at a fixed rate (p50/p99 of latencies at that rate).

@@ -22,22 +22,42 @@ import vn.lgm.compliance.engine.RuleBase;
 /**
  * The CI gate: fails when a case fails, when an ENCODED provision has no firing case, when a provision is not
  * accounted for, or when a rule or threshold is unpinned (mutation testing). Also writes the three reports.
+ * The full mutation run is made once, on the real rules; the tests that break something in a copy rerun only what
+ * the edit touches (as {@code coverage --watch} does), and one checks that such a rerun gives exactly the report
+ * a full run gives.
  */
 class CoverageGateTest {
 
     static final List<TestCase> CASES = new CaseLoader().loadAll(Path.of("cases"));
 
+    private static CoverageRunner fullRunner;
+    private static CoverageReport full;
+
     @TempDir
     Path dir;
 
-    static CoverageReport coverage(Path rulesDir) {
-        RuleBase rules = RuleBase.load(rulesDir);
-        return new CoverageRunner(rules, ProvisionRegister.load(rulesDir.resolve("provisions.yaml"))).run(CASES);
+    /** The one full run, on the real rules. */
+    static synchronized CoverageReport full() {
+        if (full == null) {
+            fullRunner = runner(Path.of("rules"));
+            full = fullRunner.run(CASES);
+        }
+        return full;
+    }
+
+    static CoverageRunner runner(Path rulesDir) {
+        return new CoverageRunner(RuleBase.load(rulesDir), ProvisionRegister.load(rulesDir.resolve("provisions.yaml")));
+    }
+
+    /** The coverage of edited rules, rerun from the full run's state. */
+    static CoverageReport rerun(CoverageRunner runner) {
+        full();
+        return runner.rerun(CASES, fullRunner);
     }
 
     @Test
     void theLawIsCoveredAndEveryRuleIsPinned() {
-        CoverageReport report = coverage(Path.of("rules"));
+        CoverageReport report = full();
         CoverageWriter.writeAll(report, Path.of("target/coverage"));
         assertTrue(report.gateFailures().isEmpty(),
                 () -> "Coverage gate (report: target/coverage/coverage.html):\n - " + String.join("\n - ", report.gateFailures()));
@@ -45,17 +65,25 @@ class CoverageGateTest {
     }
 
     @Test
-    void deletingTheBodyOfARuleFailsNamingTheRuleAndItsProvision() throws IOException {
+    void deletingTheBodyOfARuleFailsNamingTheRuleAndItsProvisionAndARerunBackGivesTheFullReport() throws IOException {
         Path rules = copy(Path.of("rules"));
         Path file = rules.resolve("export/export.drl");
         String text = Files.readString(file);
         String body = "findings.breach(kcontext, oneOf($x.at(\"mineral\"), MineralName.RARE_EARTH), oneOf($x.at(\"product\"), Product.ORE, Product.CONCENTRATE));";
         assertTrue(text.contains(body));
         Files.writeString(file, text.replace(body, ""));
-        CoverageReport report = coverage(rules);
+        CoverageRunner edited = runner(rules);
+        CoverageReport report = rerun(edited);
         String all = String.join("\n", report.gateFailures());
         assertTrue(all.contains("EXP-001") && all.contains("provision A1"), all);
         assertTrue(report.summary().casesFailed() > 0, all);
+        assertTrue(edited.rerunSummary().startsWith("changed rules [EXP-001]"), edited.rerunSummary());
+
+        // Undo the edit and rerun from the edited state: exactly the full run's report.
+        Files.writeString(file, text);
+        CoverageRunner back = runner(rules);
+        CoverageReport again = back.rerun(CASES, edited);
+        assertEquals(withoutTime(full()), withoutTime(again), back.rerunSummary());
     }
 
     @Test
@@ -64,14 +92,14 @@ class CoverageGateTest {
         Files.writeString(rules.resolve("parameters.yaml"), Files.readString(rules.resolve("parameters.yaml"))
                 + "\nunused.threshold:\n  title: read by no rule\n  unit: count\n  values:\n"
                 + "    - {from: 2025-07-01, value: 7, citation: LGM Art 1}\n");
-        CoverageReport report = coverage(rules);
+        CoverageReport report = rerun(runner(rules));
         assertTrue(report.summary().unpinnedThresholds().contains("unused.threshold"), report.summary().toString());
         assertTrue(String.join("\n", report.gateFailures()).contains("threshold unused.threshold"));
     }
 
     @Test
     void reportsAreWrittenInThreeFormats() throws IOException {
-        CoverageReport report = coverage(Path.of("rules"));
+        CoverageReport report = full();
         List<Path> files = CoverageWriter.writeAll(report, dir);
         String html = Files.readString(files.get(1));
         for (var p : report.provisions()) {
@@ -83,12 +111,21 @@ class CoverageGateTest {
 
     @Test
     void thePageEscapesWhatItShows() {
-        CoverageReport report = coverage(Path.of("rules"));
+        CoverageReport report = full();
         CoverageReport withMarkup = new CoverageReport(report.summary(), report.provisions(), report.rules(),
                 report.cases(), report.thresholds(), List.of("case <script>x</script> fails"));
         String html = CoverageWriter.html(withMarkup);
         assertTrue(html.contains("case &lt;script&gt;x&lt;/script&gt; fails"), "gate failures are HTML-escaped");
         assertTrue(!html.contains("<script>"), "no markup from the data reaches the page");
+    }
+
+    private static String withoutTime(CoverageReport r) {
+        CoverageReport.Summary s = r.summary();
+        CoverageReport.Summary noTime = new CoverageReport.Summary(s.provisions(), s.encoded(), s.outOfScope(), s.rules(),
+                s.rulesFired(), s.casesPassed(), s.casesFailed(), s.mutationScore(), s.unpinnedRules(),
+                s.unpinnedThresholds(), s.rulesVersion(), 0);
+        return new CoverageReport(noTime, r.provisions(), r.rules(), r.cases(), r.thresholds(), r.gateFailures()).toString()
+                .replace(Path.of("rules").toAbsolutePath().toString(), "rules");
     }
 
     private Path copy(Path rules) throws IOException {

@@ -31,6 +31,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import io.smallrye.common.annotation.Blocking;
 import vn.lgm.compliance.audit.Audit;
 import vn.lgm.compliance.audit.AuditRunner;
+import vn.lgm.compliance.audit.LeanWriter;
 import vn.lgm.compliance.audit.RecordSource;
 import vn.lgm.compliance.engine.Assessor;
 import vn.lgm.compliance.history.ApiRunRecorder;
@@ -58,7 +59,7 @@ public class AuditResource {
     private static final Semaphore RUNNING = new Semaphore(LIMITS.maxConcurrentAudits());
 
     @Inject
-    Assessor assessor;
+    LiveRules live;
 
     /** Every posted audit is stored in the audit history (issue #14). */
     @Inject
@@ -90,11 +91,22 @@ public class AuditResource {
                           @Parameter(description = "Apply the law as of this date to every record (YYYY-MM-DD); default each record's assessmentDate")
                           @QueryParam("asOf") String asOf,
                           @Parameter(description = "Also assess every record as of this date: a comparison line follows each assessment")
-                          @QueryParam("compareAsOf") String compareAsOf) {
+                          @QueryParam("compareAsOf") String compareAsOf,
+                          @Parameter(description = "full (default): each line the contract's assessment; lean: rule ids, outcomes and facts only, expanded from GET /api/v1/rules?version=")
+                          @QueryParam("detail") String detail) {
+        // The rules in force when the request arrived, for the whole stream, even if they are reloaded meanwhile.
+        Assessor assessor = live.assessor();
         LawSpan span = LawSpan.of(assessor.rules());
         List<InputError> problems = new ArrayList<>();
         LocalDate from = date("asOf", asOf, span, problems);
         LocalDate compare = date("compareAsOf", compareAsOf, span, problems);
+        LeanWriter.Detail parsed = null;
+        try {
+            parsed = LeanWriter.Detail.parse(detail);
+        } catch (IllegalArgumentException e) {
+            problems.add(new InputError("detail", e.getMessage()));
+        }
+        LeanWriter.Detail lines = parsed;
         if (!problems.isEmpty()) {
             return error(Response.Status.BAD_REQUEST, problems);
         }
@@ -114,7 +126,7 @@ public class AuditResource {
         }
         StreamingOutput stream = out -> {
             try (source) {
-                AuditRunner.Outcome o = new AuditRunner(assessor, from, compare).withComparisonLines().withSpan(span)
+                AuditRunner.Outcome o = new AuditRunner(assessor, from, compare).detail(lines).withComparisonLines().withSpan(span)
                         .run(source, out, recorder.listener(), new AuditRunner.Stop());
                 recorder.finish(hashed, source.describe());
                 if (o.complete()) {

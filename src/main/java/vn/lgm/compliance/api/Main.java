@@ -16,6 +16,11 @@ public class Main implements QuarkusApplication {
     private static volatile String startupFailure;
 
     public static void main(String... args) {
+        if (args.length > 0 && Cli.isHelp(args[0])) {
+            // Help for the service and every command; the service is not started.
+            Cli.printHelp(System.out);
+            System.exit(0);
+        }
         if (args.length > 0 && Cli.isCommand(args[0])) {
             // A command (audit, bench, ...): run it on the framework-free engine, without booting the service.
             System.exit(Cli.run(args));

@@ -7,9 +7,12 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
 import vn.lgm.compliance.engine.LawParameters;
 import vn.lgm.compliance.engine.RuleBase;
@@ -26,11 +29,24 @@ public class RuleResource {
     @Inject
     RuleBase rules;
 
+    @Inject
+    LiveRules live;
+
     @GET
     @Path("/rules")
     @Operation(summary = "The rule catalogue: every rule with its id, title, area, outcome, citation and dates in force")
-    public Catalogue rules() {
-        return new Catalogue(rules.version(), rules.catalogue().size(), rules.catalogue());
+    public Response rules(@Parameter(description = "A rules version this service has loaded (the rulesVersion of an"
+            + " assessment or a lean audit line); default the rules in force") @QueryParam("version") String version) {
+        RuleBase now = live.rules();
+        if (version == null || version.isBlank() || version.equals(now.version())) {
+            return Response.ok(new Catalogue(now.version(), now.catalogue().size(), now.catalogue())).build();
+        }
+        List<RuleInfo> catalogue = live.catalogue(version);
+        if (catalogue == null) {
+            return Response.status(Response.Status.NOT_FOUND).type(MediaType.TEXT_PLAIN)
+                    .entity("Rules version " + version + " is not known to this service (now " + now.version() + ")").build();
+        }
+        return Response.ok(new Catalogue(version, catalogue.size(), catalogue)).build();
     }
 
     @GET

@@ -1,34 +1,26 @@
 package vn.lgm.compliance.api;
 
-import java.nio.file.Path;
-
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
-import jakarta.inject.Singleton;
-
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.jboss.logging.Logger;
 
 import io.quarkus.runtime.Startup;
 import vn.lgm.compliance.engine.Assessor;
 import vn.lgm.compliance.engine.RuleBase;
 import vn.lgm.compliance.engine.RuleLoadException;
 
-/** Compiles the rules directory once at start-up; a broken rule file stops the service with one clear line. */
+/**
+ * The rules in force, compiled (or read from the rule cache) once at start-up; a broken rule file stops the
+ * service with one clear line. Application-scoped, so a reload ({@link LiveRules#reload()}) is seen by every
+ * bean that injects them from its next call on.
+ */
 public class RulesProducer {
 
-    private static final Logger LOG = Logger.getLogger(RulesProducer.class);
-
     @Produces
-    @Singleton
+    @ApplicationScoped
     @Startup
-    RuleBase ruleBase(@ConfigProperty(name = "rules.dir", defaultValue = "rules") String dir) {
-        long start = System.nanoTime();
+    RuleBase ruleBase(LiveRules live) {
         try {
-            RuleBase rules = RuleBase.load(Path.of(dir));
-            LOG.infof("Loaded %d rules from %s in %d ms (rules version %s)", rules.catalogue().size(),
-                    Path.of(dir).toAbsolutePath().normalize(), (System.nanoTime() - start) / 1_000_000,
-                    rules.version().substring(0, 12));
-            return rules;
+            return live.rules();
         } catch (RuleLoadException e) {
             Main.failStartup("Rule error: " + e.getMessage());
             throw e;
@@ -36,8 +28,8 @@ public class RulesProducer {
     }
 
     @Produces
-    @Singleton
-    Assessor assessor(RuleBase rules) {
-        return new Assessor(rules);
+    @ApplicationScoped
+    Assessor assessor(LiveRules live) {
+        return live.assessor();
     }
 }

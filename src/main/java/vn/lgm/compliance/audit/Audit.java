@@ -46,6 +46,20 @@ public final class Audit {
         this.limits = limits;
     }
 
+    private LeanWriter.Detail detail;
+
+    /** Lean or full output lines; null: lean when the input is over {@link LeanWriter#LEAN_ABOVE_BYTES}. */
+    public Audit detail(LeanWriter.Detail detail) {
+        this.detail = detail;
+        return this;
+    }
+
+    /** The detail a run of this input gets. */
+    public LeanWriter.Detail detailFor(Path in) throws IOException {
+        return detail != null ? detail
+                : java.nio.file.Files.size(in) > LeanWriter.LEAN_ABOVE_BYTES ? LeanWriter.Detail.LEAN : LeanWriter.Detail.FULL;
+    }
+
     /** The default mapping for CSV registers, relative to the working directory (like rules/). */
     public static final Path DEFAULT_MAPPING = Path.of("mappings", "lao-cai.yaml");
 
@@ -116,7 +130,7 @@ public final class Audit {
                 }
             }, null, mapping, limits);
             format = source.describe();
-            outcome = new AuditRunner(assessor, asOf, compareAsOf).withSpan(LawSpan.of(assessor.rules()))
+            outcome = new AuditRunner(assessor, asOf, compareAsOf).detail(detailFor(in)).withSpan(LawSpan.of(assessor.rules()))
                     .run(source, o, listener, stop);
             if (outcome.complete()) {
                 // The digest covers the whole file (a reader may leave trailing blank lines unread).

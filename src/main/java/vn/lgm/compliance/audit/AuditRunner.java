@@ -102,6 +102,7 @@ public final class AuditRunner {
     private final Mode mode;
     private boolean comparisonLines;
     private vn.lgm.compliance.input.LawSpan span;
+    private LeanWriter.Detail detail = LeanWriter.Detail.FULL;
 
     public AuditRunner(Assessor assessor, LocalDate asOf, LocalDate compareAsOf, int threads, Mode mode) {
         this.assessor = assessor;
@@ -113,6 +114,12 @@ public final class AuditRunner {
 
     public AuditRunner(Assessor assessor, LocalDate asOf, LocalDate compareAsOf) {
         this(assessor, asOf, compareAsOf, Runtime.getRuntime().availableProcessors(), Mode.ASSESS);
+    }
+
+    /** Lean or full lines (default full); see {@link LeanWriter}. */
+    public AuditRunner detail(LeanWriter.Detail detail) {
+        this.detail = detail == null ? LeanWriter.Detail.FULL : detail;
+        return this;
     }
 
     /**
@@ -290,7 +297,8 @@ public final class AuditRunner {
             }
             Assessment assessment = assessor.assess(project);
             Assessment compared = compareAsOf == null ? null : assessor.assess(project.withAssessmentDate(compareAsOf));
-            return new Result(in, assessment, compared, bytes(assessment));
+            return new Result(in, assessment, compared, bytes(detail == LeanWriter.Detail.LEAN
+                    ? LeanWriter.lean(assessment, assessor.rules()) : assessment));
         } catch (Throwable e) {
             LOG.warnf("audit: record at line %d (id %s) failed: %s", in.line(), in.id(), oneLine(e));
             InputRecord failed = new InputRecord(in.line(), in.id(), null,

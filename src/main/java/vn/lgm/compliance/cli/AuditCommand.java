@@ -15,6 +15,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import vn.lgm.compliance.audit.Audit;
+import vn.lgm.compliance.audit.LeanWriter;
 import vn.lgm.compliance.audit.AuditRunner;
 import vn.lgm.compliance.audit.RunInfo;
 import vn.lgm.compliance.engine.Assessor;
@@ -48,6 +49,10 @@ public final class AuditCommand implements Callable<Integer> {
 
     @Option(names = "--mapping", description = "Column mapping for CSV input (default: ${DEFAULT-VALUE})", defaultValue = "mappings/lao-cai.yaml")
     Path mapping;
+
+    @Option(names = "--detail", description = "lean or full output lines (default: lean for input over 10 MB, else full;"
+            + " a lean line keeps verdict, rule ids, outcomes and facts, and is expanded from GET /api/v1/rules?version=)")
+    String detail;
 
     @Option(names = "--rules", description = "Rules directory (default: ${DEFAULT-VALUE})", defaultValue = "rules")
     Path rules;
@@ -92,7 +97,7 @@ public final class AuditCommand implements Callable<Integer> {
         RunInfo run;
         RegulatorAudit.Outcome outcome;
         try {
-            outcome = new RegulatorAudit(new Assessor(base), regulator.store())
+            outcome = new RegulatorAudit(new Assessor(base), regulator.store()).detail(LeanWriter.Detail.parse(detail))
                     .run(regulator.request(in, out, report, asOf, compareAsOf, mapping), progress, stop);
             run = outcome.run();
         } catch (IllegalArgumentException | IllegalStateException e) {

@@ -22,6 +22,7 @@ import picocli.CommandLine.Option;
 
 import vn.lgm.compliance.audit.AuditRunner;
 import vn.lgm.compliance.audit.JsonLinesSource;
+import vn.lgm.compliance.audit.LeanWriter;
 import vn.lgm.compliance.bench.Generator;
 import vn.lgm.compliance.engine.Assessor;
 import vn.lgm.compliance.input.Json;
@@ -33,8 +34,9 @@ import vn.lgm.compliance.model.Project;
 
 /**
  * {@code bench}: generates N synthetic projects and measures, in the same run, (a) reading, parsing and writing
- * them without rules — the I/O floor — and (b) the full audit; prints both throughputs and their ratio, for a first
- * (cold) pass and for later ones, and the CPU time each record costs.
+ * them without rules — the I/O floor — (b) the full audit and (c) the audit with lean lines; then (d) the engine
+ * alone on parsed projects; prints the throughputs and their ratios, for a first (cold) pass and for later ones, and
+ * the CPU time each record costs.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Measure audit throughput against the I/O floor on N synthetic projects.")
@@ -81,18 +83,27 @@ public final class BenchCommand implements Callable<Integer> {
         // is still compiling the rules' generated classes. Later passes show the rate the JVM settles at.
         Pass floor = null;
         Pass full = null;
+        Pass lean = null;
         for (int pass = 1; pass <= passes; pass++) {
-            floor = measure(assessor, input, dir.resolve("io-floor.ndjson"), n, AuditRunner.Mode.IO_ONLY);
-            full = measure(assessor, input, dir.resolve("audit.ndjson"), n, AuditRunner.Mode.ASSESS);
-            System.out.printf("pass %d%s: (a) I/O floor %,.0f projects/s (%,.0f us CPU each); (b) full audit %,.0f projects/s (%,.0f us CPU each)%n",
-                    pass, pass == 1 ? " (cold JVM)" : "", floor.perSecond(), floor.cpuMicros(), full.perSecond(), full.cpuMicros());
+            floor = measure(assessor, input, dir.resolve("io-floor.ndjson"), n, AuditRunner.Mode.IO_ONLY, null);
+            full = measure(assessor, input, dir.resolve("audit.ndjson"), n, AuditRunner.Mode.ASSESS, LeanWriter.Detail.FULL);
+            lean = measure(assessor, input, dir.resolve("audit-lean.ndjson"), n, AuditRunner.Mode.ASSESS, LeanWriter.Detail.LEAN);
+            System.out.printf("pass %d%s: (a) I/O floor %,.0f projects/s (%,.0f us CPU each); (b) full audit %,.0f projects/s"
+                            + " (%,.0f us CPU each, %,d bytes a line); (c) lean audit %,.0f projects/s (%,.0f us CPU each, %,d bytes a line)%n",
+                    pass, pass == 1 ? " (cold JVM)" : "", floor.perSecond(), floor.cpuMicros(), full.perSecond(), full.cpuMicros(),
+                    full.bytesPerRecord(), lean.perSecond(), lean.cpuMicros(), lean.bytesPerRecord());
         }
+        Pass engine = engineAlone(assessor, input, n);
         System.out.printf("(a) I/O floor (read, parse, write; no rules): %,.0f projects/s%n", floor.perSecond());
         System.out.printf("(b) full audit (read, parse, assess, write):  %,.0f projects/s%n", full.perSecond());
-        System.out.printf("ratio (b)/(a): %.2f%n", full.perSecond() / floor.perSecond());
+        System.out.printf("(c) lean audit (the same, lean lines):        %,.0f projects/s%n", lean.perSecond());
+        System.out.printf("(d) engine alone (assess parsed projects, no reading or writing): %,.0f projects/s (%,.0f us CPU each)%n",
+                engine.perSecond(), engine.cpuMicros());
+        System.out.printf("ratio (b)/(a): %.2f; (c)/(a): %.2f; (c)/(d): %.2f%n", full.perSecond() / floor.perSecond(),
+                lean.perSecond() / floor.perSecond(), lean.perSecond() / engine.perSecond());
         breakdown(assessor, input, n);
         if (!keep) {
-            for (String f : new String[] {"io-floor.ndjson", "audit.ndjson", input.getFileName().toString()}) {
+            for (String f : new String[] {"io-floor.ndjson", "audit.ndjson", "audit-lean.ndjson", input.getFileName().toString()}) {
                 Files.deleteIfExists(dir.resolve(f));
             }
             if (workDir == null) {
@@ -159,12 +170,47 @@ public final class BenchCommand implements Callable<Integer> {
         System.out.printf("bound on %d cores from these alone: %,.0f projects/s%n", cores, cores * 1e6 / (read + assess + write));
     }
 
-    /** One pass: records per second, and the process's CPU time per record (all threads, the JIT's and GC's too). */
-    private record Pass(double perSecond, double cpuMicros) {
+    /** One pass: records per second, the process's CPU time per record (all threads, the JIT's and GC's too), bytes a line. */
+    private record Pass(double perSecond, double cpuMicros, long bytesPerRecord) {
     }
 
-    private static Pass measure(Assessor assessor, Path input, Path output, int threads, AuditRunner.Mode mode)
-            throws IOException {
+    /**
+     * The engine alone: the first (up to) 50,000 projects parsed beforehand, then assessed on the worker threads
+     * with nothing read or written — what the audit would do if I/O cost nothing. Twice; the second is reported.
+     */
+    private static Pass engineAlone(Assessor assessor, Path input, int threads) throws Exception {
+        List<Project> projects = new ArrayList<>();
+        ProjectReader reader = ProjectReader.json();
+        try (var all = Files.lines(input)) {
+            all.limit(50_000).forEach(line -> projects.add(reader.read(line).project()));
+        }
+        var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+        Pass result = null;
+        for (int round = 0; round < 2; round++) {
+            java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
+            java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+            long cpu = os.getProcessCpuTime();
+            long start = System.nanoTime();
+            List<java.util.concurrent.Future<?>> done = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                done.add(pool.submit(() -> {
+                    for (int i; (i = next.getAndIncrement()) < projects.size(); ) {
+                        assessor.assess(projects.get(i));
+                    }
+                }));
+            }
+            for (var f : done) {
+                f.get();
+            }
+            pool.shutdown();
+            double seconds = (System.nanoTime() - start) / 1e9;
+            result = new Pass(projects.size() / seconds, (os.getProcessCpuTime() - cpu) / 1e3 / projects.size(), 0);
+        }
+        return result;
+    }
+
+    private static Pass measure(Assessor assessor, Path input, Path output, int threads, AuditRunner.Mode mode,
+                                LeanWriter.Detail detail) throws IOException {
         var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         long cpu = os.getProcessCpuTime();
         long start = System.nanoTime();
@@ -172,9 +218,9 @@ public final class BenchCommand implements Callable<Integer> {
         try (InputStream in = Files.newInputStream(input);
              JsonLinesSource source = new JsonLinesSource(in);
              OutputStream out = new BufferedOutputStream(Files.newOutputStream(output), 1 << 16)) {
-            records = new AuditRunner(assessor, null, null, threads, mode).run(source, out, null);
+            records = new AuditRunner(assessor, null, null, threads, mode).detail(detail).run(source, out, null);
         }
         double seconds = (System.nanoTime() - start) / 1e9;
-        return new Pass(records / seconds, (os.getProcessCpuTime() - cpu) / 1e3 / records);
+        return new Pass(records / seconds, (os.getProcessCpuTime() - cpu) / 1e3 / records, Files.size(output) / Math.max(1, records));
     }
 }

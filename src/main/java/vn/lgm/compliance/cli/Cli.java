@@ -1,6 +1,7 @@
 package vn.lgm.compliance.cli;
 
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 
 import picocli.CommandLine;
@@ -36,6 +37,36 @@ public final class Cli implements Callable<Integer> {
         return cl;
     }
 
+    /** True for {@code --help}, {@code -h} or {@code help}: print help for the service and every command, and exit. */
+    public static boolean isHelp(String arg) {
+        return "--help".equals(arg) || "-h".equals(arg) || "help".equals(arg) || "-?".equals(arg);
+    }
+
+    /** Help for the service (no argument) and for every command, in that order. */
+    public static void printHelp(java.io.PrintStream out) {
+        out.println("""
+                Usage: java -jar target/quarkus-app/quarkus-run.jar [COMMAND [OPTIONS]]
+
+                Without a command: the service, on http://localhost:8080 — the investor page at /, the API under
+                /api/v1 (assessments, audits, rules, parameters, coverage), /coverage, /q/openapi, /q/health.
+                Its settings, as -Dname=value before -jar (or environment variables, e.g. RULES_DIR):
+                  rules.dir=rules               the rules directory, compiled (or read from the cache) at start-up
+                  cases.dir=cases               the cases the coverage page and a reload run
+                  rules.cache.dir=DIR|off       where compiled rule packages are cached
+                                                (default $XDG_CACHE_HOME or ~/.cache, /mineral-compliance/rule-base)
+                  rules.reload.enabled=false    POST /api/v1/rules/reload (with rules.reload.token) and SIGHUP
+                                                reload rules/ without a restart; off by default
+                  rules.reload.token=SECRET     the bearer token the reload endpoint requires
+                  quarkus.http.port=8080        the port
+
+                Commands (each runs without starting the service; COMMAND --help for its options):""");
+        CommandLine cl = commandLine();
+        for (Map.Entry<String, CommandLine> e : cl.getSubcommands().entrySet()) {
+            out.println();
+            out.print(e.getValue().getUsageMessage(CommandLine.Help.Ansi.OFF));
+        }
+    }
+
     /** True when the argument is the name of a command (so the service is not started). */
     public static boolean isCommand(String arg) {
         return arg != null && commandLine().getSubcommands().containsKey(arg);
@@ -60,7 +91,7 @@ public final class Cli implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        CommandLine.usage(this, System.out);
+        printHelp(System.out);
         return 0;
     }
 }

@@ -1,18 +1,32 @@
 package vn.lgm.compliance.coverage;
 
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardWatchEventKinds;
+import java.nio.file.WatchKey;
+import java.nio.file.WatchService;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import vn.lgm.compliance.cases.CaseLoader;
+import vn.lgm.compliance.cases.TestCase;
 import vn.lgm.compliance.engine.ProvisionRegister;
 import vn.lgm.compliance.engine.RuleBase;
+import vn.lgm.compliance.engine.RuleLoadException;
 
 @Command(name = "coverage", mixinStandardHelpOptions = true,
         description = "Runs every case, maps provisions to rules to cases, mutation-tests every rule and threshold,"
-                + " prints a summary and writes coverage.html, coverage.json and coverage-junit.xml.")
+                + " prints a summary and writes coverage.html, coverage.json and coverage-junit.xml. With --watch, stays"
+                + " running and re-checks each edit of rules/ or cases/: recompiles only the changed rule package, reruns"
+                + " the cases and the mutants the changed rules touch, and prints what broke and what was fixed.")
 public class CoverageCommand implements Callable<Integer> {
 
     @Option(names = "--rules", defaultValue = "rules", description = "rules directory (default: ${DEFAULT-VALUE})")
@@ -24,25 +38,97 @@ public class CoverageCommand implements Callable<Integer> {
     @Option(names = "--out", defaultValue = "target/coverage", description = "where the reports go (default: ${DEFAULT-VALUE})")
     Path out;
 
+    @Option(names = "--watch", description = "keep running; re-check every change to the rules or the cases (Ctrl-C stops)")
+    boolean watch;
+
+    private final PrintStream stdout = System.out;
+
     @Override
-    public Integer call() {
+    public Integer call() throws IOException, InterruptedException {
         RuleBase rules = RuleBase.load(rulesDir);
-        ProvisionRegister register = ProvisionRegister.load(rulesDir.resolve("provisions.yaml"));
-        CoverageReport report = new CoverageRunner(rules, register).run(new CaseLoader().loadAll(casesDir));
-        List<Path> written = CoverageWriter.writeAll(report, out);
+        CoverageRunner runner = new CoverageRunner(rules, ProvisionRegister.load(rulesDir.resolve("provisions.yaml")));
+        List<TestCase> cases = new CaseLoader().loadAll(casesDir);
+        CoverageReport report = runner.run(cases);
+        int status = print(report, CoverageWriter.writeAll(report, out));
+        if (!watch) {
+            return status;
+        }
+        try (WatchService ws = FileSystems.getDefault().newWatchService()) {
+            stdout.println("Watching " + rulesDir + " and " + casesDir + " (Ctrl-C stops).");
+            while (true) {
+                register(ws, rulesDir);
+                register(ws, casesDir);
+                WatchKey key = ws.take();
+                long start = System.nanoTime();
+                // An editor writes a file in several steps: take the burst of events together.
+                boolean casesChanged = false;
+                do {
+                    casesChanged |= key.watchable() instanceof Path p && p.toAbsolutePath().startsWith(casesDir.toAbsolutePath());
+                    key.pollEvents();
+                    key.reset();
+                } while ((key = ws.poll(50, TimeUnit.MILLISECONDS)) != null);
+                RuleBase next;
+                try {
+                    next = RuleBase.load(rulesDir);
+                } catch (RuleLoadException e) {
+                    stdout.println("Rule error: " + e.getMessage() + " (the last good rules stay checked)");
+                    continue;
+                }
+                long loaded = System.nanoTime();
+                CoverageRunner nextRunner = new CoverageRunner(next, ProvisionRegister.load(rulesDir.resolve("provisions.yaml")));
+                if (casesChanged) {
+                    cases = new CaseLoader().loadAll(casesDir);
+                }
+                long casesRead = System.nanoTime();
+                CoverageReport nextReport = nextRunner.rerun(cases, runner);
+                long checked = System.nanoTime();
+                stdout.printf("%nRe-checked in %d ms: rules %d ms (%s); cases %s; %s, %d ms%n", (checked - start) / 1_000_000,
+                        (loaded - start) / 1_000_000, next.howBuilt(),
+                        casesChanged ? "read again in " + (casesRead - loaded) / 1_000_000 + " ms" : "unchanged",
+                        nextRunner.rerunSummary(), (checked - casesRead) / 1_000_000);
+                List<String> broke = new ArrayList<>(nextReport.gateFailures());
+                broke.removeAll(report.gateFailures());
+                List<String> fixed = new ArrayList<>(report.gateFailures());
+                fixed.removeAll(nextReport.gateFailures());
+                broke.forEach(g -> stdout.println("  BROKE: " + g));
+                fixed.forEach(g -> stdout.println("  FIXED: " + g));
+                if (broke.isEmpty() && fixed.isEmpty()) {
+                    stdout.println("  Nothing broke.");
+                }
+                print(nextReport, CoverageWriter.writeAll(nextReport, out));
+                runner = nextRunner;
+                report = nextReport;
+            }
+        }
+    }
+
+    private int print(CoverageReport report, List<Path> written) {
         CoverageReport.Summary s = report.summary();
-        System.out.printf("Provisions: %d, encoded %d, out of scope %d%n", s.provisions(), s.encoded(), s.outOfScope());
-        System.out.printf("Rules: %d, fired by some case %d%n", s.rules(), s.rulesFired());
-        System.out.printf("Cases: %d passed, %d failed%n", s.casesPassed(), s.casesFailed());
-        System.out.printf("Mutation score: %.1f %% (unpinned rules %s, unpinned thresholds %s)%n",
+        stdout.printf("Provisions: %d, encoded %d, out of scope %d%n", s.provisions(), s.encoded(), s.outOfScope());
+        stdout.printf("Rules: %d, fired by some case %d%n", s.rules(), s.rulesFired());
+        stdout.printf("Cases: %d passed, %d failed%n", s.casesPassed(), s.casesFailed());
+        stdout.printf("Mutation score: %.1f %% (unpinned rules %s, unpinned thresholds %s)%n",
                 s.mutationScore() * 100, s.unpinnedRules(), s.unpinnedThresholds());
-        System.out.printf("Run in %d ms; reports: %s%n", s.durationMillis(), written);
+        stdout.printf("Run in %d ms; reports: %s%n", s.durationMillis(), written);
         if (!report.gateFailures().isEmpty()) {
-            System.out.println("Gate fails:");
-            report.gateFailures().forEach(g -> System.out.println("  - " + g));
+            stdout.println("Gate fails:");
+            report.gateFailures().forEach(g -> stdout.println("  - " + g));
             return 1;
         }
-        System.out.println("Gate passes.");
+        stdout.println("Gate passes.");
         return 0;
+    }
+
+    /** Watches every folder under the root (new folders too: this is called before each wait). */
+    private static void register(WatchService ws, Path root) throws IOException {
+        if (!Files.isDirectory(root)) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(root)) {
+            for (Path d : walk.filter(Files::isDirectory).toList()) {
+                d.register(ws, StandardWatchEventKinds.ENTRY_CREATE, StandardWatchEventKinds.ENTRY_MODIFY,
+                        StandardWatchEventKinds.ENTRY_DELETE);
+            }
+        }
     }
 }

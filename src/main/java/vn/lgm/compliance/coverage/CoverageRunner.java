@@ -2,12 +2,16 @@ package vn.lgm.compliance.coverage;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -22,6 +26,7 @@ import vn.lgm.compliance.coverage.CoverageReport.RuleUse;
 import vn.lgm.compliance.coverage.CoverageReport.Summary;
 import vn.lgm.compliance.coverage.CoverageReport.ThresholdCoverage;
 import vn.lgm.compliance.engine.Assessor;
+import vn.lgm.compliance.input.Json;
 import vn.lgm.compliance.engine.LawParameters;
 import vn.lgm.compliance.engine.ProvisionRegister;
 import vn.lgm.compliance.engine.RuleBase;
@@ -44,10 +49,71 @@ public final class CoverageRunner {
         this.runner = new CaseRunner(new Assessor(rules));
     }
 
+    /** Where a run is: its phase and how much of the phase is done. */
+    public record Progress(String phase, int done, int total) {
+    }
+
+    private volatile Progress progress = new Progress("waiting", 0, 0);
+    private final AtomicInteger done = new AtomicInteger();
+
+    /** What a run leaves behind, so the next run after an edit reruns only what the edit touches. */
+    private record State(Map<String, String> caseFingerprints, Map<String, String> ruleFingerprints,
+                         Map<String, LawParameters.Parameter> parameters, Map<String, CaseResult> results,
+                         Map<String, Map<String, Integer>> fired, Map<String, Set<String>> ruleKills,
+                         Map<String, Set<String>> thresholdKills) {
+    }
+
+    private volatile State state;
+    private volatile String rerunSummary;
+
+    /** The progress of the run under way (or of the last one). */
+    public Progress progress() {
+        Progress p = progress;
+        return new Progress(p.phase(), Math.min(done.get(), p.total()), p.total());
+    }
+
+    /** After {@link #rerun}: what was rerun ("488 cases, 3 rule mutants, 120 threshold runs"). */
+    public String rerunSummary() {
+        return rerunSummary;
+    }
+
+    private void phase(String name, int total) {
+        done.set(0);
+        progress = new Progress(name, 0, total);
+    }
+
+    /** Everything: every case, every rule mutant, every threshold mutant. */
     public CoverageReport run(List<TestCase> cases) {
+        return run(cases, null);
+    }
+
+    /**
+     * After an edit: the new rules and cases checked against the state of {@code previous} (a runner on the rules
+     * before the edit). Every case is run again (a few hundred assessments: cheap, and a changed rule may now fire
+     * anywhere); a case is <em>touched</em> when it is new or edited, when its result or the rules that fired in it
+     * changed, or when a changed rule fired in it before or now. Mutants are then rerun only where they can differ:
+     * a changed rule's mutant on every case where it fires, any rule's mutant on the touched cases, and each
+     * threshold on the touched cases (on every case if its values changed). The other results are taken from the
+     * previous run, which saw the same rules and the same cases.
+     */
+    public CoverageReport rerun(List<TestCase> cases, CoverageRunner previous) {
+        return run(cases, previous == null ? null : previous.state);
+    }
+
+    private CoverageReport run(List<TestCase> cases, State before) {
         long start = System.nanoTime();
+        Map<String, String> caseFingerprints = new ConcurrentHashMap<>();
+        cases.parallelStream().forEach(c -> caseFingerprints.put(c.id(), fingerprint(c)));
+        Map<String, String> ruleFingerprints = RuleFingerprints.of(rules);
+        Set<String> changedRules = new TreeSet<>();
+        for (Map.Entry<String, String> e : ruleFingerprints.entrySet()) {
+            if (before == null || !e.getValue().equals(before.ruleFingerprints().get(e.getKey()))) {
+                changedRules.add(e.getKey());
+            }
+        }
 
         // 1. Every case, plainly, counting which rules fired in it.
+        phase("cases", cases.size());
         Map<TestCase, Map<String, Integer>> fired = new ConcurrentHashMap<>();
         Map<TestCase, CaseResult> results = new ConcurrentHashMap<>();
         cases.parallelStream().forEach(c -> {
@@ -56,42 +122,119 @@ public final class CoverageRunner {
                     info -> counts.merge(info.id(), 1, Integer::sum)));
             fired.put(c, counts);
             results.put(c, r);
+            done.incrementAndGet();
         });
         List<TestCase> passing = cases.stream().filter(c -> results.get(c).passed()).toList();
-
-        // 2. Rules switched off one at a time; only the cases where the rule fired can notice.
-        Map<String, List<String>> killers = new ConcurrentHashMap<>();
-        rules.catalogue().parallelStream().forEach(rule -> {
-            List<String> killedBy = passing.stream()
-                    .filter(c -> fired.get(c).containsKey(rule.id()))
-                    .filter(c -> !runner.run(c, new Assessor.Options(Set.of(rule.id()), Map.of(), null)).passed())
-                    .map(TestCase::id).toList();
-            killers.put(rule.id(), killedBy);
-        });
-
-        // 3. Thresholds nudged both ways just past their value on each case's date.
-        List<ThresholdCoverage> thresholds = new ArrayList<>();
-        for (LawParameters.Parameter p : rules.parameters().all().values()) {
-            List<String> killedBy = Collections.synchronizedList(new ArrayList<>());
-            for (int sign : new int[] {-1, 1}) {
-                passing.parallelStream().forEach(c -> {
-                    LawParameters.Value v = p.on(dateOf(results.get(c)));
-                    if (v == null) {
-                        return;
-                    }
-                    double value = v.value().doubleValue();
-                    double nudged = value + sign * Math.max(Math.abs(value), 1.0) * 1e-6;
-                    if (!runner.run(c, new Assessor.Options(Set.of(), Map.of(p.key(), nudged), null)).passed()) {
-                        killedBy.add(c.id() + (sign < 0 ? " (lowered)" : " (raised)"));
-                    }
-                });
+        Set<String> touched = new HashSet<>();
+        for (TestCase c : cases) {
+            if (before == null || !caseFingerprints.get(c.id()).equals(before.caseFingerprints().get(c.id()))
+                    || !fired.get(c).equals(before.fired().get(c.id()))
+                    || !sameResult(results.get(c), before.results().get(c.id()))
+                    || changedRules.stream().anyMatch(r -> fired.get(c).containsKey(r)
+                            || before.fired().getOrDefault(c.id(), Map.of()).containsKey(r))) {
+                touched.add(c.id());
             }
-            String citation = p.values().get(p.values().size() - 1).citation();
-            thresholds.add(new ThresholdCoverage(p.key(), p.title(), citation, !killedBy.isEmpty(),
-                    killedBy.stream().sorted().distinct().toList()));
         }
 
+        // 2. Rules switched off one at a time; only the cases where the rule fired can notice.
+        Map<String, Set<String>> ruleKills = new ConcurrentHashMap<>();
+        List<Map.Entry<RuleInfo, TestCase>> ruleRuns = new ArrayList<>();
+        for (RuleInfo rule : rules.catalogue()) {
+            boolean all = before == null || changedRules.contains(rule.id()) || !before.ruleKills().containsKey(rule.id());
+            Set<String> kept = ConcurrentHashMap.newKeySet();
+            for (TestCase c : passing) {
+                if (!fired.get(c).containsKey(rule.id())) {
+                    continue;
+                }
+                if (all || touched.contains(c.id())) {
+                    ruleRuns.add(Map.entry(rule, c));
+                } else if (before.ruleKills().get(rule.id()).contains(c.id())) {
+                    kept.add(c.id());
+                }
+            }
+            ruleKills.put(rule.id(), kept);
+        }
+        phase("rule mutants", ruleRuns.size());
+        ruleRuns.parallelStream().forEach(run -> {
+            if (!runner.run(run.getValue(), new Assessor.Options(Set.of(run.getKey().id()), Map.of(), null)).passed()) {
+                ruleKills.get(run.getKey().id()).add(run.getValue().id());
+            }
+            done.incrementAndGet();
+        });
+        Map<String, List<String>> killers = new HashMap<>();
+        ruleKills.forEach((rule, kills) -> killers.put(rule, kills.stream().sorted().toList()));
+
+        // 3. Thresholds nudged both ways just past their value on each case's date.
+        Map<String, Set<String>> thresholdKills = new ConcurrentHashMap<>();
+        List<Object[]> thresholdRuns = new ArrayList<>();
+        for (LawParameters.Parameter p : rules.parameters().all().values()) {
+            boolean all = before == null || !p.equals(before.parameters().get(p.key()))
+                    || !before.thresholdKills().containsKey(p.key());
+            Set<String> kept = ConcurrentHashMap.newKeySet();
+            for (TestCase c : passing) {
+                if (all || touched.contains(c.id())) {
+                    thresholdRuns.add(new Object[] {p, c, -1});
+                    thresholdRuns.add(new Object[] {p, c, 1});
+                } else {
+                    for (String suffix : List.of(" (lowered)", " (raised)")) {
+                        if (before.thresholdKills().get(p.key()).contains(c.id() + suffix)) {
+                            kept.add(c.id() + suffix);
+                        }
+                    }
+                }
+            }
+            thresholdKills.put(p.key(), kept);
+        }
+        phase("threshold mutants", thresholdRuns.size());
+        thresholdRuns.parallelStream().forEach(run -> {
+            LawParameters.Parameter p = (LawParameters.Parameter) run[0];
+            TestCase c = (TestCase) run[1];
+            int sign = (Integer) run[2];
+            LawParameters.Value v = p.on(dateOf(results.get(c)));
+            if (v != null) {
+                double value = v.value().doubleValue();
+                double nudged = value + sign * Math.max(Math.abs(value), 1.0) * 1e-6;
+                if (!runner.run(c, new Assessor.Options(Set.of(), Map.of(p.key(), nudged), null)).passed()) {
+                    thresholdKills.get(p.key()).add(c.id() + (sign < 0 ? " (lowered)" : " (raised)"));
+                }
+            }
+            done.incrementAndGet();
+        });
+        List<ThresholdCoverage> thresholds = new ArrayList<>();
+        for (LawParameters.Parameter p : rules.parameters().all().values()) {
+            List<String> killedBy = thresholdKills.get(p.key()).stream().sorted().toList();
+            String citation = p.values().get(p.values().size() - 1).citation();
+            thresholds.add(new ThresholdCoverage(p.key(), p.title(), citation, !killedBy.isEmpty(), killedBy));
+        }
+
+        Map<String, CaseResult> resultsById = new HashMap<>();
+        Map<String, Map<String, Integer>> firedById = new HashMap<>();
+        cases.forEach(c -> {
+            resultsById.put(c.id(), results.get(c));
+            firedById.put(c.id(), fired.get(c));
+        });
+        this.state = new State(caseFingerprints, ruleFingerprints, new HashMap<>(rules.parameters().all()), resultsById,
+                firedById, ruleKills, thresholdKills);
+        this.rerunSummary = (before == null ? "full run: " : "changed rules " + changedRules + ", touched cases "
+                + touched.size() + ": ") + cases.size() + " cases, " + ruleRuns.size() + " rule-mutant runs, "
+                + thresholdRuns.size() + " threshold runs";
+        phase("done", 0);
         return assemble(cases, results, fired, killers, thresholds, (System.nanoTime() - start) / 1_000_000);
+    }
+
+    private static boolean sameResult(CaseResult now, CaseResult then) {
+        return then != null && now.passed() == then.passed() && now.actualFindings().equals(then.actualFindings())
+                && java.util.Objects.equals(now.actualVerdict(), then.actualVerdict());
+    }
+
+    /** A case's identity for reruns: its project and what it expects. */
+    private static String fingerprint(TestCase c) {
+        try {
+            return c.file() + "|" + Json.json().writeValueAsString(c.project()) + "|" + c.expectedVerdict() + "|"
+                    + c.expectedFindings() + "|" + c.expectedDerived() + "|" + c.errors();
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            return c.file() + "|" + UUID.randomUUID();
+        }
     }
 
     private static LocalDate dateOf(CaseResult r) {

@@ -48,9 +48,11 @@ public final class RuleBase {
     private final LawParameters parameters;
     private final Instruments instruments;
     private final String version;
+    private final String howBuilt;
 
     private RuleBase(Path dir, KieBase kieBase, Map<String, RuleInfo> byName, LawParameters parameters,
-                     Instruments instruments, String version) {
+                     Instruments instruments, String version, String howBuilt) {
+        this.howBuilt = howBuilt;
         this.dir = dir;
         this.kieBase = kieBase;
         this.byName = byName;
@@ -65,8 +67,19 @@ public final class RuleBase {
         this.version = version;
     }
 
-    /** Compiles every .drl under the directory. Any error stops here with one line naming file, line and problem. */
+    /**
+     * Compiles every .drl under the directory, or takes the compiled packages from the configured cache
+     * ({@link RuleBaseCache#configured()}). Any error stops here with one line naming file, line and problem.
+     */
     public static RuleBase load(Path dir) {
+        return load(dir, RuleBaseCache.configured());
+    }
+
+    /**
+     * Loads the rules, the KieBase built through the given cache, or — with {@link RuleBaseCache#disabled()}, or
+     * when a package does not compile — in one classic {@code KieBuilder} build, whose errors name file and line.
+     */
+    public static RuleBase load(Path dir, RuleBaseCache cache) {
         if (!Files.isDirectory(dir)) {
             throw new RuleLoadException(dir.toAbsolutePath() + ": rules directory not found (set rules.dir)");
         }
@@ -78,31 +91,26 @@ public final class RuleBase {
         Instruments instruments = Instruments.load(dir.resolve("instruments.yaml"));
         LawParameters parameters = LawParameters.load(dir.resolve("parameters.yaml"));
 
-        KieServices ks = KieServices.Factory.get();
-        KieFileSystem kfs = ks.newKieFileSystem();
-        ReleaseId releaseId = ks.newReleaseId("vn.lgm", "rules-" + UUID.randomUUID(), "1.0.0");
-        kfs.generateAndWritePomXML(releaseId);
         Map<String, Path> sources = new HashMap<>();
         for (Path drl : drls) {
             String relative = dir.relativize(drl).toString().replace('\\', '/');
-            String resource = RESOURCES + "rules/" + relative;
-            sources.put(resource, drl);
-            kfs.write(resource, read(drl));
+            sources.put(RESOURCES + "rules/" + relative, drl);
         }
         checkParameterNames(sources, parameters);
         RuleSourceCheck.checkFactPaths(sources, parameters);
         ClassLoader classLoader = RuleBase.class.getClassLoader();
-        KieBuilder builder = ks.newKieBuilder(kfs, classLoader).buildAll();
-        List<Message> errors = builder.getResults().getMessages(Message.Level.ERROR);
-        if (!errors.isEmpty()) {
-            Message first = errors.get(0);
-            Path file = sourceOf(first.getPath(), sources, dir);
-            String more = errors.size() > 1 ? " (and " + (errors.size() - 1) + " more error(s))" : "";
-            throw new RuleLoadException(file + ":" + first.getLine() + ": " + oneLine(first.getText()) + more);
+        long start = System.nanoTime();
+        RuleBaseCache.Build build = cache.dir() == null ? null : cache.build(sources, classLoader);
+        KieBase kieBase;
+        String howBuilt;
+        if (build != null) {
+            kieBase = build.kieBase();
+            howBuilt = build.stats().toString();
+        } else {
+            kieBase = compileClassic(sources, dir, classLoader);
+            howBuilt = "compiled " + drls.size() + " rule files in one build in " + (System.nanoTime() - start) / 1_000_000
+                    + " ms" + (cache.dir() == null ? " (no cache)" : "");
         }
-        KieContainer container = ks.newKieContainer(releaseId, classLoader);
-        KieBase kieBase = container.getKieBase();
-        ks.getRepository().removeKieModule(releaseId);
 
         Map<String, RuleInfo> byName = new LinkedHashMap<>();
         Map<String, RuleInfo> byId = new HashMap<>();
@@ -126,7 +134,35 @@ public final class RuleBase {
             }
         }
         RuleSourceCheck.checkCatalogue(List.copyOf(byName.values()), ProvisionRegister.load(dir.resolve("provisions.yaml")), dir);
-        return new RuleBase(dir, kieBase, byName, parameters, instruments, hash(dir, files));
+        return new RuleBase(dir, kieBase, byName, parameters, instruments, hash(dir, files), howBuilt);
+    }
+
+    /** The classic build: every file in one KieFileSystem, one KieBuilder, the KieBase from a KieContainer. */
+    private static KieBase compileClassic(Map<String, Path> sources, Path dir, ClassLoader classLoader) {
+        KieServices ks = KieServices.Factory.get();
+        KieFileSystem kfs = ks.newKieFileSystem();
+        ReleaseId releaseId = ks.newReleaseId("vn.lgm", "rules-" + UUID.randomUUID(), "1.0.0");
+        kfs.generateAndWritePomXML(releaseId);
+        for (Map.Entry<String, Path> e : new java.util.TreeMap<>(sources).entrySet()) {
+            kfs.write(e.getKey(), read(e.getValue()));
+        }
+        KieBuilder builder = ks.newKieBuilder(kfs, classLoader).buildAll();
+        List<Message> errors = builder.getResults().getMessages(Message.Level.ERROR);
+        if (!errors.isEmpty()) {
+            Message first = errors.get(0);
+            Path file = sourceOf(first.getPath(), sources, dir);
+            String more = errors.size() > 1 ? " (and " + (errors.size() - 1) + " more error(s))" : "";
+            throw new RuleLoadException(file + ":" + first.getLine() + ": " + oneLine(first.getText()) + more);
+        }
+        KieContainer container = ks.newKieContainer(releaseId, classLoader);
+        KieBase kieBase = container.getKieBase();
+        ks.getRepository().removeKieModule(releaseId);
+        return kieBase;
+    }
+
+    /** How the KieBase was made: compiled (and how long it took) or taken from the cache. */
+    public String howBuilt() {
+        return howBuilt;
     }
 
     public KieBase kieBase() {

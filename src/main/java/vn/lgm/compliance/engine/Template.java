@@ -70,6 +70,13 @@ public final class Template {
         return new Template(parts.toArray(Part[]::new));
     }
 
+    /** The text with its placeholders filled (used to rebuild a finding's text from a lean audit line). */
+    public String render(List<FactValue> facts, ParameterValues params, LocalDate date) {
+        StringBuilder out = new StringBuilder(512);
+        render(out, facts, params, date);
+        return out.toString();
+    }
+
     /** Appends the text with its placeholders filled from the finding's facts. */
     void render(StringBuilder out, List<FactValue> facts, ParameterValues params, LocalDate date) {
         for (Part part : parts) {

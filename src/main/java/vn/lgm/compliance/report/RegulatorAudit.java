@@ -51,6 +51,14 @@ public final class RegulatorAudit {
         this.texts = new RuleTexts(assessor.rules());
     }
 
+    private vn.lgm.compliance.audit.LeanWriter.Detail detail;
+
+    /** Lean or full output lines (null: by the input's size, {@link vn.lgm.compliance.audit.Audit#detailFor}). */
+    public RegulatorAudit detail(vn.lgm.compliance.audit.LeanWriter.Detail detail) {
+        this.detail = detail;
+        return this;
+    }
+
     public Outcome run(Request q, Consumer<AuditRunner.Result> progress) throws IOException {
         return run(q, progress, new AuditRunner.Stop());
     }
@@ -76,7 +84,7 @@ public final class RegulatorAudit {
         if (progress != null) {
             listener = listener.andThen(progress);
         }
-        RunInfo run = new Audit(assessor).run(q.in(), q.out(), null, q.asOf(), q.compareAsOf(), q.mapping(), listener, stop);
+        RunInfo run = new Audit(assessor).detail(detail).run(q.in(), q.out(), null, q.asOf(), q.compareAsOf(), q.mapping(), listener, stop);
         recorder.finish(run.inputSha256(), run.inputFormat(), run.started(), run.ended());
         long id = recorder.runId();
         String lang = ReportBuilder.language(q.lang(), q.in().toString());

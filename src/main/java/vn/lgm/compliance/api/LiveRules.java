@@ -1,0 +1,142 @@
+package vn.lgm.compliance.api;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReference;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+import io.quarkus.arc.Arc;
+import io.quarkus.arc.InjectableContext;
+import io.quarkus.arc.InstanceHandle;
+import vn.lgm.compliance.cases.CaseLoader;
+import vn.lgm.compliance.cases.CaseResult;
+import vn.lgm.compliance.cases.CaseRunner;
+import vn.lgm.compliance.cases.TestCase;
+import vn.lgm.compliance.engine.Assessor;
+import vn.lgm.compliance.engine.RuleBase;
+import vn.lgm.compliance.engine.RuleInfo;
+import vn.lgm.compliance.engine.RuleLoadException;
+
+/**
+ * The rules the service answers with, and their hot reload. The {@code RuleBase} and {@code Assessor} that
+ * resources inject are application-scoped proxies onto the current pair: a reload builds a new pair, and swaps it
+ * in only when the rules compile and every case passes; a call already running (an assessment) finishes on the
+ * pair it started with, and the next call gets the new one. Every rules version loaded in this process keeps its
+ * catalogue, so lean audit lines of an earlier version can still be expanded ({@code GET /api/v1/rules?version=}).
+ */
+@Singleton
+public class LiveRules {
+
+    private static final Logger LOG = Logger.getLogger(LiveRules.class);
+
+    /** What a reload did. */
+    public record ReloadResult(boolean swapped, String rulesVersion, String previousVersion, String message,
+                               List<String> failingCases) {
+    }
+
+    @ConfigProperty(name = "rules.dir", defaultValue = "rules")
+    String dir;
+
+    @ConfigProperty(name = "cases.dir", defaultValue = "cases")
+    String casesDir;
+
+    @Inject
+    jakarta.enterprise.inject.Instance<CoverageService> coverage;
+
+    private final AtomicReference<Assessor> current = new AtomicReference<>();
+    private final Map<String, List<RuleInfo>> catalogues = new ConcurrentHashMap<>();
+
+    /** The rules now in force here (loaded at start-up on first use). */
+    public Assessor assessor() {
+        Assessor a = current.get();
+        if (a == null) {
+            synchronized (this) {
+                a = current.get();
+                if (a == null) {
+                    a = new Assessor(load());
+                    catalogues.put(a.rules().version(), a.rules().catalogue());
+                    current.set(a);
+                }
+            }
+        }
+        return a;
+    }
+
+    public RuleBase rules() {
+        return assessor().rules();
+    }
+
+    /** The catalogue of a rules version loaded by this process, or null. */
+    public List<RuleInfo> catalogue(String version) {
+        return catalogues.get(version);
+    }
+
+    private RuleBase load() {
+        long start = System.nanoTime();
+        RuleBase rules = RuleBase.load(Path.of(dir));
+        LOG.infof("Loaded %d rules from %s in %d ms (rules version %s): %s", rules.catalogue().size(),
+                Path.of(dir).toAbsolutePath().normalize(), (System.nanoTime() - start) / 1_000_000,
+                rules.version().substring(0, 12), rules.howBuilt());
+        return rules;
+    }
+
+    /**
+     * Loads rules/ again; swaps the new rules in only if they compile and every case passes. A failure leaves the
+     * rules in force untouched and says why: {@code file:line: problem}, or the failing cases.
+     */
+    public synchronized ReloadResult reload() {
+        String before = rules().version();
+        RuleBase next;
+        try {
+            next = load();
+        } catch (RuleLoadException e) {
+            LOG.warn("Reload refused: " + e.getMessage());
+            return new ReloadResult(false, before, before, "Rule error: " + e.getMessage(), List.of());
+        }
+        Assessor candidate = new Assessor(next);
+        Path cases = Path.of(casesDir);
+        if (Files.isDirectory(cases)) {
+            CaseRunner runner = new CaseRunner(candidate);
+            List<String> failing = new CaseLoader().loadAll(cases).parallelStream().map(runner::run)
+                    .filter(r -> !r.passed()).map(LiveRules::describe).sorted().toList();
+            if (!failing.isEmpty()) {
+                LOG.warnf("Reload refused: %d case(s) fail with the new rules", failing.size());
+                return new ReloadResult(false, before, before, failing.size() + " case(s) fail with the new rules;"
+                        + " the rules in force are unchanged", failing);
+            }
+        }
+        catalogues.put(next.version(), next.catalogue());
+        current.set(candidate);
+        refreshProxies();
+        LOG.infof("Rules reloaded: version %s replaces %s", next.version().substring(0, 12), before.substring(0, 12));
+        if (coverage.isResolvable()) {
+            coverage.get().compute(next);
+        }
+        return new ReloadResult(true, next.version(), before, "reloaded", List.of());
+    }
+
+    private static String describe(CaseResult r) {
+        return r.testCase().id() + " (" + r.testCase().file() + "): " + String.join("; ", r.problems());
+    }
+
+    /** The application-scoped RuleBase and Assessor are produced again, from the new pair, on their next use. */
+    private static void refreshProxies() {
+        InjectableContext context = Arc.container().getActiveContext(ApplicationScoped.class);
+        for (Class<?> type : new Class<?>[] {Assessor.class, RuleBase.class}) {
+            try (InstanceHandle<?> handle = Arc.container().instance(type)) {
+                if (handle.getBean() != null) {
+                    context.destroy(handle.getBean());
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,79 @@
+package vn.lgm.compliance.api;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.Optional;
+
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.jboss.logging.Logger;
+
+import io.quarkus.runtime.StartupEvent;
+import io.smallrye.common.annotation.Blocking;
+
+/**
+ * Hot reload of rules/, off by default ({@code rules.reload.enabled=true} turns it on). Two ways in: {@code POST
+ * /api/v1/rules/reload} with {@code Authorization: Bearer <rules.reload.token>} (no token configured → the
+ * endpoint refuses every call), and the signal {@code kill -HUP <pid>}. The new rules are swapped in only when they
+ * compile and every case passes; otherwise the answer (409) says why, with {@code file:line} or the failing cases.
+ */
+@Path("/api/v1/rules/reload")
+public class ReloadResource {
+
+    private static final Logger LOG = Logger.getLogger(ReloadResource.class);
+
+    @Inject
+    LiveRules live;
+
+    @ConfigProperty(name = "rules.reload.enabled", defaultValue = "false")
+    boolean enabled;
+
+    @ConfigProperty(name = "rules.reload.token")
+    Optional<String> token;
+
+    @POST
+    @Blocking
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Reload rules/ (when enabled; bearer token): swapped in only if they compile and every case passes")
+    public Response reload(@HeaderParam("Authorization") String authorization) {
+        if (!enabled) {
+            return Response.status(Response.Status.NOT_FOUND).type(MediaType.TEXT_PLAIN)
+                    .entity("Rule reload is off (rules.reload.enabled=false)").build();
+        }
+        if (token.isEmpty() || token.get().isBlank() || authorization == null
+                || !MessageDigest.isEqual(("Bearer " + token.get()).getBytes(StandardCharsets.UTF_8),
+                        authorization.getBytes(StandardCharsets.UTF_8))) {
+            return Response.status(Response.Status.UNAUTHORIZED).header("WWW-Authenticate", "Bearer").build();
+        }
+        LiveRules.ReloadResult result = live.reload();
+        return Response.status(result.swapped() ? Response.Status.OK : Response.Status.CONFLICT).entity(result).build();
+    }
+
+    /** {@code kill -HUP <pid>} reloads too, when reload is enabled. */
+    void onStart(@Observes StartupEvent event) {
+        if (!enabled) {
+            return;
+        }
+        try {
+            sun.misc.Signal.handle(new sun.misc.Signal("HUP"), signal -> {
+                Thread t = new Thread(() -> {
+                    LiveRules.ReloadResult r = live.reload();
+                    LOG.infof("SIGHUP reload: %s (rules version %s)", r.message(), r.rulesVersion().substring(0, 12));
+                }, "rules-reload");
+                t.setDaemon(true);
+                t.start();
+            });
+        } catch (IllegalArgumentException e) {
+            LOG.warn("SIGHUP cannot be handled here; use POST /api/v1/rules/reload");
+        }
+    }
+}

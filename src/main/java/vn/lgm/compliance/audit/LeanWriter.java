@@ -1,0 +1,137 @@
+package vn.lgm.compliance.audit;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+import vn.lgm.compliance.engine.ParameterValues;
+import vn.lgm.compliance.engine.RuleBase;
+import vn.lgm.compliance.engine.RuleInfo;
+import vn.lgm.compliance.model.Assessment;
+import vn.lgm.compliance.model.Derived;
+import vn.lgm.compliance.model.FactValue;
+import vn.lgm.compliance.model.Finding;
+import vn.lgm.compliance.model.Outcome;
+import vn.lgm.compliance.model.Verdict;
+
+/**
+ * Lean audit lines: an assessment without what the rule catalogue already says. A full finding repeats, in every
+ * line, its rule's title, area, citation, dates in force and two long texts; a lean finding keeps only what
+ * differs from project to project — the rule id, the outcome, the facts it rests on and the facts it asks for (and
+ * {@code asked: true} when it is the "cannot be decided" form) — and the line names its {@code rulesVersion}.
+ * {@link #expand} rebuilds the full finding from the catalogue of that version ({@code GET
+ * /api/v1/rules?version=}) and its parameters: title, area, citation and dates from the rule; explanation and
+ * remediation from the rule's templates filled with the facts, the legal numbers in force on {@code lawAsOf}, and
+ * the source note of the rule's confidence — as the finding builder made them. {@code LeanOutputTest} rebuilds
+ * every case's findings and compares them with the full ones.
+ */
+public final class LeanWriter {
+
+    /** How much each audit line says. */
+    public enum Detail {
+        FULL, LEAN;
+
+        /** "lean" or "full" (any case); null or blank → null (the default applies). */
+        public static Detail parse(String s) {
+            if (s == null || s.isBlank()) {
+                return null;
+            }
+            try {
+                return valueOf(s.trim().toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("detail must be lean or full, not '" + s + "'");
+            }
+        }
+    }
+
+    /**
+     * Above this input size {@code audit} writes lean lines unless told {@code --detail full}: 10 MB of input is
+     * about 5,000 JSON records or 20,000 register rows, whose full output (about 13 KB a record, mostly the
+     * catalogue's texts repeated) passes 60 MB — more than anyone reads line by line, where the lean output
+     * (under 2 KB a record) keeps every fact and is expanded on demand.
+     */
+    public static final long LEAN_ABOVE_BYTES = 10L * 1024 * 1024;
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record LeanAssessment(String projectId, Verdict verdict, LocalDate lawAsOf, String rulesVersion, String detail,
+                                 Derived derived, List<LeanFinding> findings) {
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record LeanFinding(String ruleId, Outcome outcome, List<FactValue> facts, List<String> missingFacts,
+                              Boolean asked) {
+    }
+
+    private LeanWriter() {
+    }
+
+    public static LeanAssessment lean(Assessment a, RuleBase rules) {
+        List<LeanFinding> findings = new ArrayList<>(a.findings().size());
+        for (Finding f : a.findings()) {
+            findings.add(new LeanFinding(f.ruleId(), f.outcome(), f.facts(), f.missingFacts(),
+                    asked(f, rules) ? Boolean.TRUE : null));
+        }
+        return new LeanAssessment(a.projectId(), a.verdict(), a.lawAsOf(), a.rulesVersion(), "lean", a.derived(), findings);
+    }
+
+    /** The "cannot be decided" form: its explanation names the missing facts instead of the rule's text. */
+    private static boolean asked(Finding f, RuleBase rules) {
+        return f.outcome() == Outcome.INSUFFICIENT_INFORMATION && f.explanation() != null
+                && f.explanation().startsWith(undecidedPrefix(f.title(), f.citation().label()));
+    }
+
+    private static String undecidedPrefix(String title, String label) {
+        return title + " (" + label + "). The description does not give ";
+    }
+
+    /** The full assessment, rebuilt from a lean line and the rules of its version. */
+    public static Assessment expand(LeanAssessment lean, RuleBase rules) {
+        if (!rules.version().equals(lean.rulesVersion())) {
+            throw new IllegalArgumentException("the line was written with rules " + lean.rulesVersion()
+                    + ", not " + rules.version());
+        }
+        Map<String, RuleInfo> byId = rules.catalogue().stream().collect(Collectors.toMap(RuleInfo::id, Function.identity()));
+        ParameterValues params = rules.parameters().at(lean.lawAsOf());
+        List<Finding> findings = new ArrayList<>(lean.findings().size());
+        for (LeanFinding f : lean.findings()) {
+            RuleInfo rule = byId.get(f.ruleId());
+            if (rule == null) {
+                throw new IllegalArgumentException("rule " + f.ruleId() + " is not in the catalogue of " + rules.version());
+            }
+            String explanation;
+            String remediation;
+            String names = String.join(", ", f.missingFacts());
+            if (Boolean.TRUE.equals(f.asked())) {
+                explanation = undecidedPrefix(rule.title(), rule.citation().label()) + names
+                        + ", so it cannot be decided whether the project meets this provision.";
+                remediation = "State " + names + " and assess again. If the answer shows a breach: ";
+            } else {
+                explanation = rule.explanationTemplate().render(f.facts(), params, lean.lawAsOf());
+                remediation = "";
+            }
+            remediation += rule.remediationTemplate() == null ? "" : rule.remediationTemplate().render(f.facts(), params, lean.lawAsOf());
+            explanation += sourceNote(rule.confidence());
+            findings.add(new Finding(rule.id(), rule.title(), rule.area(), f.outcome(), rule.citation(), rule.inForce(),
+                    f.facts(), explanation, remediation, f.missingFacts()));
+        }
+        return new Assessment(lean.projectId(), lean.verdict(), lean.lawAsOf(), lean.rulesVersion(), lean.derived(), findings);
+    }
+
+    /** As the finding builder discloses a rule's source (engine/FindingCollector). */
+    private static String sourceNote(String confidence) {
+        return switch (confidence == null ? "" : confidence) {
+            case "S" -> " Source note: this provision is known to us only from secondary sources (news, law-firm or"
+                    + " government summaries), not from the official text; verify before relying on it.";
+            case "M" -> " Source note: this provision rests on unverified material (memory or inference), not on a"
+                    + " text we have read; treat this finding as a lead and verify it.";
+            case "V-ex" -> " Source note: only an excerpt of this provision was read.";
+            default -> "";
+        };
+    }
+}
