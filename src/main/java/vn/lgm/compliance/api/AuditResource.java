@@ -92,6 +92,10 @@ public class AuditResource {
                           @QueryParam("asOf") String asOf,
                           @Parameter(description = "Also assess every record as of this date: a comparison line follows each assessment")
                           @QueryParam("compareAsOf") String compareAsOf,
+                          @Parameter(description = "A name to file the run under in the audit history (e.g. the register's file"
+                                  + " name), so the next audit of the same register is compared with it; it does not change how the"
+                                  + " register is read, which is recognised by its header")
+                          @QueryParam("register") String register,
                           @Parameter(description = "full (default): each line the contract's assessment; lean: rule ids, outcomes and facts only, expanded from GET /api/v1/rules?version=")
                           @QueryParam("detail") String detail) {
         // The rules in force when the request arrived, for the whole stream, even if they are reloaded meanwhile.
@@ -116,7 +120,7 @@ public class AuditResource {
         }
         boolean csv = contentType != null && contentType.toLowerCase(java.util.Locale.ROOT).startsWith("text/csv");
         RecordSource source;
-        ApiRunRecorder recorder = new ApiRunRecorder(history.store(), assessor, null, from, compare);
+        ApiRunRecorder recorder = new ApiRunRecorder(history.store(), assessor, register, from, compare);
         InputStream hashed = recorder.wrap(body);
         try {
             source = Audit.open(ApiRunRecorder.unclosable(hashed), csv, null, LIMITS);

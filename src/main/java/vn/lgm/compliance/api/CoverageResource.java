@@ -23,6 +23,13 @@ public class CoverageResource {
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Coverage: provisions to rules to cases, mutation score, unpinned rules, failing cases"
             + " (503 with the progress while it is first computed, in the background at start-up)")
+    @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(responseCode = "200", description = "The coverage report",
+            content = @org.eclipse.microprofile.openapi.annotations.media.Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(implementation = vn.lgm.compliance.coverage.CoverageReport.class)))
+    @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(responseCode = "503",
+            description = "Still being computed (or failed): its progress; Retry-After says when to ask again",
+            content = @org.eclipse.microprofile.openapi.annotations.media.Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(implementation = Computing.class)))
     public Response coverage() {
         CoverageService.State s = coverage.state();
         if (s.ready()) {

@@ -47,7 +47,8 @@ public class OpenApiFilter implements OASFilter {
 
     static final Map<String, String> TAGS = Map.of(
             "Rule Resource", "Rules", "Coverage Resource", "Coverage", "Coverage Page", "Coverage",
-            "Web Resource", "Investor page");
+            "Web Resource", "Investor page", "Audit History Resource", "Audit history",
+            "Licence History Resource", "Audit history", "Reload Resource", "Rules", "Interview Resource", "Interview");
 
     private static final String PREFIX = "#/components/schemas/";
 

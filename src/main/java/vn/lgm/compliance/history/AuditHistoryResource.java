@@ -11,6 +11,7 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
@@ -34,6 +35,7 @@ import vn.lgm.compliance.report.RegulatorAudit;
  */
 @Path("/api/v1/audits")
 @Blocking
+@Tag(name = "Audit history", description = "Stored audit runs: changes since the last audit, the department report, reforms, a licence across runs")
 public class AuditHistoryResource {
 
     public static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
@@ -46,7 +48,7 @@ public class AuditHistoryResource {
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "The stored audit runs, oldest first: each run's manifest")
+    @Operation(operationId = "auditRuns", summary = "The stored audit runs, oldest first: each run's manifest")
     public List<HistoryStore.Run> runs() {
         return history.store().runs();
     }
@@ -54,7 +56,7 @@ public class AuditHistoryResource {
     @GET
     @Path("{id}")
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "One stored audit run: its manifest")
+    @Operation(operationId = "auditRun", summary = "One stored audit run: its manifest")
     public Response run(@PathParam("id") long id) {
         HistoryStore.Run run = history.store().run(id);
         return run == null ? notFound(id) : Response.ok(run).build();
@@ -63,7 +65,7 @@ public class AuditHistoryResource {
     @GET
     @Path("{id}/changes")
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "What changed since another run (default: the previous run of the same register): licences newly NON_COMPLIANT, resolved, findings added or removed, by rule and provision")
+    @Operation(operationId = "auditChanges", summary = "What changed since another run (default: the previous run of the same register): licences newly NON_COMPLIANT, resolved, findings added or removed, by rule and provision")
     public Response changes(@PathParam("id") long id,
                             @Parameter(description = "The earlier run; default the previous run of the same register") @QueryParam("since") Long since,
                             @Parameter(description = "vi or en (titles and provisions)") @QueryParam("lang") String lang) {
@@ -88,7 +90,7 @@ public class AuditHistoryResource {
     @GET
     @Path("{id}/report")
     @Produces({MediaType.TEXT_HTML, MediaType.APPLICATION_JSON, XLSX})
-    @Operation(summary = "The department report of a stored run: HTML, JSON or an Excel workbook, by Accept")
+    @Operation(operationId = "auditReport", summary = "The department report of a stored run: HTML, JSON or an Excel workbook, by Accept")
     public Response report(@PathParam("id") long id, @HeaderParam("Accept") String accept,
                            @Parameter(description = "vi or en; default vi for a register in Vietnamese (CSV)") @QueryParam("lang") String lang,
                            @Parameter(description = "Compare with this run; default the previous run of the same register") @QueryParam("since") Long since,
@@ -121,7 +123,7 @@ public class AuditHistoryResource {
     @Path("{id}/reform")
     @Consumes({"application/yaml", "application/x-yaml", "text/yaml", MediaType.TEXT_PLAIN})
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "A draft reform (a patch to rules/parameters.yaml, YAML) simulated on a stored run: every record under the law as it is and as the draft would make it, the difference by rule and provision")
+    @Operation(operationId = "auditReform", summary = "A draft reform (a patch to rules/parameters.yaml, YAML) simulated on a stored run: every record under the law as it is and as the draft would make it, the difference by rule and provision")
     public Response reform(@PathParam("id") long id, String patch, @QueryParam("lang") String lang) {
         HistoryStore store = history.store();
         HistoryStore.Run run = store.run(id);

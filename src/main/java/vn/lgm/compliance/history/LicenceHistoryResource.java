@@ -33,7 +33,7 @@ public class LicenceHistoryResource {
     @GET
     @Path("{number: .+}/history")
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "One licence across the stored audit runs, oldest first: verdict and findings in each")
+    @Operation(operationId = "licenceHistory", summary = "One licence across the stored audit runs, oldest first: verdict and findings in each")
     public Response history(@PathParam("number") String number, @QueryParam("lang") String lang) {
         HistoryStore store = history.store();
         List<HistoryStore.StoredRecord> records = store.licence(number);

@@ -45,7 +45,7 @@ class RunawayRulesTest {
             global vn.lgm.compliance.engine.ParameterValues params;
 
             rule "Test: a rule that updates its own fact for ever"
-                @id("TST-001") @area("OPERATIONS") @outcome("ADVISORY")
+                @id("TST-001") @area("OPERATIONS") @outcome("ADVISORY") @provision("TST")
                 @citation("LGM Art 9(3)") @inForceFrom("2025-07-01")
                 @title("loops") @titleVi("loops") @explanation("loops") @remediation("none")
             when
@@ -55,7 +55,7 @@ class RunawayRulesTest {
             end
 
             rule "Test: a rule that starts a chain of inserts"
-                @id("TST-002") @area("OPERATIONS") @outcome("ADVISORY")
+                @id("TST-002") @area("OPERATIONS") @outcome("ADVISORY") @provision("TST")
                 @citation("LGM Art 9(3)") @inForceFrom("2025-07-01")
                 @title("inserts") @titleVi("inserts") @explanation("inserts") @remediation("none")
             when
@@ -65,7 +65,7 @@ class RunawayRulesTest {
             end
 
             rule "Test: a rule that keeps inserting"
-                @id("TST-003") @area("OPERATIONS") @outcome("ADVISORY")
+                @id("TST-003") @area("OPERATIONS") @outcome("ADVISORY") @provision("TST")
                 @citation("LGM Art 9(3)") @inForceFrom("2025-07-01")
                 @title("inserts") @titleVi("inserts") @explanation("inserts") @remediation("none")
             when
@@ -90,6 +90,9 @@ class RunawayRulesTest {
         }
         Files.createDirectories(rules.resolve("faulty"));
         Files.writeString(rules.resolve("faulty/faulty.drl"), FAULTY);
+        // The loader checks every rule's @provision against the register: the test's rules get a provision of their own.
+        Files.writeString(rules.resolve("provisions.yaml"), Files.readString(rules.resolve("provisions.yaml")).stripTrailing()
+                + "\n  TST: {citation: \"a faulty rule for this test\", status: ENCODED, rules: [TST-001, TST-002, TST-003]}\n");
         vn.lgm.compliance.cli.Cli.quietLogging();
         // The rules compile against this class loader, whatever an earlier test left as the thread's.
         Thread t = Thread.currentThread();
