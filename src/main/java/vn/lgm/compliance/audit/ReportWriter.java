@@ -179,7 +179,4 @@ public final class ReportWriter {
         return s.length() > 60 ? s.substring(0, 57) + "…" : s;
     }
 
-    static String percent(long part, long whole) {
-        return String.format(Locale.ROOT, "%.1f", whole == 0 ? 0.0 : 100.0 * part / whole);
-    }
 }

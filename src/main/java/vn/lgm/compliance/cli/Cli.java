@@ -6,7 +6,7 @@ import java.util.concurrent.Callable;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import vn.lgm.compliance.coverage.CoverageCommand;
+
 import vn.lgm.compliance.engine.RuleLoadException;
 
 /**

@@ -166,12 +166,6 @@ public final class FindingCollector {
         return results;
     }
 
-    /** Transitional, until every rule declares {@code @judgedOn}: true when the date falls before the rule's start. */
-    @Deprecated
-    public boolean beforeInForce(RuleContext kcontext, LocalDate date) {
-        return date != null && date.isBefore(rules.info(kcontext.getRule()).inForce().from());
-    }
-
     /**
      * The date a rule is judged on: a grant condition ({@code @judgedOn("ISSUE")}) by the law in force when the
      * licence was issued, once it has been; everything else by the law on the assessment date.

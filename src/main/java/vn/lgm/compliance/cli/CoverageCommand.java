@@ -1,5 +1,8 @@
-package vn.lgm.compliance.coverage;
+package vn.lgm.compliance.cli;
 
+import vn.lgm.compliance.coverage.CoverageReport;
+import vn.lgm.compliance.coverage.CoverageRunner;
+import vn.lgm.compliance.coverage.CoverageWriter;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.FileSystems;
