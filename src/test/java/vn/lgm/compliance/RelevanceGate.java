@@ -29,12 +29,16 @@ import vn.lgm.compliance.model.Project;
  * The relevance gate: a question (a missing fact of an INSUFFICIENT_INFORMATION finding) is needless when no filling
  * of that finding's missing facts makes the fact's answer change that rule's outcome. Each missing fact is tried with
  * every value of its domain (booleans both ways; every enum value; numbers and dates at, just below and just above the
- * law's thresholds and dates, and extremes) against fillings of the others (every combination, up to three facts),
+ * law's thresholds and dates, and extremes) against fillings of the others (every combination of a few values each,
+ * "not known" among them, or {@value #MAX_FILLINGS} drawn at random when there are more),
  * and the project is assessed again with only that rule (and the definitions) allowed to fire.
  */
 final class RelevanceGate {
 
     private static final ObjectMapper JSON = vn.lgm.compliance.input.Json.json();
+
+    /** Fillings of the other missing facts tried at most, per fact. */
+    static final int MAX_FILLINGS = 400;
 
     private final Assessor assessor;
     private final List<Double> numbers;
@@ -97,14 +101,14 @@ final class RelevanceGate {
     }
 
     private boolean canChange(JsonNode tree, String ruleId, String fact, List<String> missing, Project original) {
-        List<String> others = missing.stream().filter(m -> !m.equals(fact)).limit(3).toList();
+        List<String> others = missing.stream().filter(m -> !m.equals(fact)).toList();
         List<List<Object>> otherDomains = others.stream().map(this::coarse).toList();
         List<Object> own = domain(fact);
         // A rule that only asks (its outcome is INSUFFICIENT_INFORMATION) asks for the other rules: its question matters
         // when the answer changes what they find.
         boolean asking = askingRules.contains(ruleId);
         Assessor.Options only = asking ? Assessor.Options.NONE : new Assessor.Options(disabledBut(ruleId), Map.of(), null);
-        for (List<Object> combo : combinations(otherDomains).stream().limit(400).toList()) {
+        for (List<Object> combo : combinations(otherDomains)) {
             String first = null;
             for (Object value : own) {
                 ObjectNode filled = tree.deepCopy();
@@ -174,7 +178,24 @@ final class RelevanceGate {
         return p;
     }
 
+    /** Every combination of the others' values when there are at most {@value #MAX_FILLINGS}, else as many drawn at random (seeded). */
     private static List<List<Object>> combinations(List<List<Object>> domains) {
+        long product = 1;
+        for (List<Object> d : domains) {
+            product = Math.min(Long.MAX_VALUE / 64, product * d.size());
+        }
+        if (product > MAX_FILLINGS) {
+            java.util.SplittableRandom random = new java.util.SplittableRandom(domains.size() * 31L + product);
+            List<List<Object>> sample = new ArrayList<>();
+            for (int i = 0; i < MAX_FILLINGS; i++) {
+                List<Object> c = new ArrayList<>();
+                for (List<Object> d : domains) {
+                    c.add(d.get(random.nextInt(d.size())));
+                }
+                sample.add(c);
+            }
+            return sample;
+        }
         List<List<Object>> result = new ArrayList<>();
         result.add(new ArrayList<>());
         for (List<Object> d : domains) {
