@@ -14,6 +14,10 @@ public record MineralLine(int index, Mineral mineral) {
         return mineral.radioactive();
     }
 
+    public Boolean onStrategicList() {
+        return mineral.onStrategicList();
+    }
+
     /** The JSON path of a field of this entry, e.g. {@code minerals[0].radioactive}. */
     public String at(String field) {
         return "minerals[" + index + "]." + field;
