@@ -6,13 +6,13 @@ import java.nio.file.Path;
 import java.util.stream.Stream;
 
 /** For tests that break one thing in a copy of the real rules. */
-final class TestFiles {
+public final class TestFiles {
 
     private TestFiles() {
     }
 
     /** Copies the folder tree {@code from} to {@code to} and returns {@code to}. */
-    static Path copyTree(Path from, Path to) throws IOException {
+    public static Path copyTree(Path from, Path to) throws IOException {
         try (Stream<Path> walk = Files.walk(from)) {
             for (Path p : walk.toList()) {
                 Path target = to.resolve(from.relativize(p).toString());

@@ -5,7 +5,6 @@ import java.util.List;
 import vn.lgm.compliance.engine.req.Facts;
 import vn.lgm.compliance.engine.req.Requirement;
 import vn.lgm.compliance.engine.req.Result;
-import vn.lgm.compliance.engine.req.Tri;
 import vn.lgm.compliance.model.FactValue;
 
 /**
@@ -31,9 +30,7 @@ public record ExplorationAreaClass(MineralLine line, String cap, Boolean offshor
     @Override
     public Result evaluate(Facts facts) {
         FactValue name = new FactValue(path(), value());
-        if (offshore == null) {
-            return new Result(Tri.UNKNOWN, List.of(name), List.of("site.offshore"));
-        }
-        return new Result(Tri.TRUE, List.of(name, new FactValue("site.offshore", offshore)), List.of());
+        return Result.holdsOrAsks(offshore != null,
+                offshore == null ? List.of(name) : List.of(name, new FactValue("site.offshore", offshore)), "site.offshore");
     }
 }

@@ -6,7 +6,6 @@ import java.util.List;
 import vn.lgm.compliance.engine.req.Facts;
 import vn.lgm.compliance.engine.req.Requirement;
 import vn.lgm.compliance.engine.req.Result;
-import vn.lgm.compliance.engine.req.Tri;
 import vn.lgm.compliance.model.FactValue;
 
 /**
@@ -29,10 +28,7 @@ public record ForeignInvestor(Boolean foreign, List<FactValue> shown, String dec
 
     @Override
     public Result evaluate(Facts facts) {
-        if (Boolean.TRUE.equals(foreign)) {
-            return new Result(Tri.TRUE, shown, List.of());
-        }
-        return new Result(Tri.UNKNOWN, shown, List.of(decisive));
+        return Result.holdsOrAsks(Boolean.TRUE.equals(foreign), shown, decisive);
     }
 
     /** The facts of a proponent given as shown facts: its legal form and foreign ownership, when given. */

@@ -5,7 +5,6 @@ import java.util.List;
 import vn.lgm.compliance.engine.req.Facts;
 import vn.lgm.compliance.engine.req.Requirement;
 import vn.lgm.compliance.engine.req.Result;
-import vn.lgm.compliance.engine.req.Tri;
 import vn.lgm.compliance.model.FactValue;
 
 /**
@@ -27,10 +26,7 @@ public record RadioactiveMineral(MineralLine line, Boolean radioactive, String b
 
     @Override
     public Result evaluate(Facts facts) {
-        FactValue name = new FactValue(path(), value());
-        if (Boolean.TRUE.equals(radioactive)) {
-            return new Result(Tri.TRUE, List.of(name), List.of());
-        }
-        return new Result(Tri.UNKNOWN, List.of(name), List.of(line.at("radioactive")));
+        return Result.holdsOrAsks(Boolean.TRUE.equals(radioactive), List.of(new FactValue(path(), value())),
+                line.at("radioactive"));
     }
 }

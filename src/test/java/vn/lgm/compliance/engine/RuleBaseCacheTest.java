@@ -12,12 +12,12 @@ import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
-import java.util.stream.Stream;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import vn.lgm.compliance.TestFiles;
 import vn.lgm.compliance.input.Json;
 import vn.lgm.compliance.input.ProjectReader;
 import vn.lgm.compliance.bench.Generator;
@@ -45,7 +45,7 @@ class RuleBaseCacheTest {
 
     /** A cache folder of this test's own, holding the shared cache's entries. */
     private RuleBaseCache warmCache() throws IOException {
-        return RuleBaseCache.at(copy(shared.resolve("cache"), tmp.resolve("cache")));
+        return RuleBaseCache.at(TestFiles.copyTree(shared.resolve("cache"), tmp.resolve("cache")));
     }
 
     @Test
@@ -97,7 +97,7 @@ class RuleBaseCacheTest {
     @Test
     void aChangedRuleFileRecompilesOnlyItsPackage() throws IOException {
         RuleBaseCache cache = warmCache();
-        Path rules = copy(Path.of("rules"), tmp.resolve("rules"));
+        Path rules = TestFiles.copyTree(Path.of("rules"), tmp.resolve("rules"));
         assertTrue(RuleBase.load(rules, cache).howBuilt().startsWith("all "), "a copy of the rules has the same keys");
         Path file = rules.resolve("export/export.drl");
         Files.writeString(file, Files.readString(file).replace("Rare earths may not be exported raw",
@@ -111,7 +111,7 @@ class RuleBaseCacheTest {
     void aRuleThatDoesNotCompileIsReportedWithFileAndLineAndNothingIsCached() throws IOException {
         RuleBaseCache cache = warmCache();
         int entries = cache.entries().size();
-        Path rules = copy(Path.of("rules"), tmp.resolve("rules"));
+        Path rules = TestFiles.copyTree(Path.of("rules"), tmp.resolve("rules"));
         Path file = rules.resolve("export/export.drl");
         Files.writeString(file, Files.readString(file) + "\nrule \"broken\" when Project( stage == ) then end\n");
         RuleLoadException e = org.junit.jupiter.api.Assertions.assertThrows(RuleLoadException.class,
@@ -128,17 +128,4 @@ class RuleBaseCacheTest {
         return Json.json().writeValueAsString(o);
     }
 
-    private static Path copy(Path from, Path to) throws IOException {
-        try (Stream<Path> walk = Files.walk(from)) {
-            for (Path p : walk.toList()) {
-                Path target = to.resolve(from.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(p, target);
-                }
-            }
-        }
-        return to;
-    }
 }

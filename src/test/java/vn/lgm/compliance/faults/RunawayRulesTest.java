@@ -11,7 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.stream.Stream;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -78,16 +77,7 @@ class RunawayRulesTest {
     @BeforeAll
     static void compile() throws Exception {
         Path rules = dir.resolve("rules");
-        try (Stream<Path> walk = Files.walk(Path.of("rules"))) {
-            for (Path p : walk.toList()) {
-                Path target = rules.resolve(Path.of("rules").relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(p, target);
-                }
-            }
-        }
+        vn.lgm.compliance.TestFiles.copyTree(Path.of("rules"), rules);
         Files.createDirectories(rules.resolve("faulty"));
         Files.writeString(rules.resolve("faulty/faulty.drl"), FAULTY);
         // The loader checks every rule's @provision against the register: the test's rules get a provision of their own.

@@ -12,6 +12,14 @@ import vn.lgm.compliance.model.FactValue;
  */
 public record Result(Tri value, List<FactValue> facts, List<String> missing) {
 
+    /**
+     * A derived fact used as a condition: it holds (showing its facts), or — when what would tell is not given — it is
+     * unknown and asks that one fact.
+     */
+    public static Result holdsOrAsks(boolean holds, List<FactValue> shown, String ask) {
+        return holds ? new Result(Tri.TRUE, shown, List.of()) : new Result(Tri.UNKNOWN, shown, List.of(ask));
+    }
+
     static Result known(boolean met, FactValue... facts) {
         return new Result(Tri.of(met), List.of(facts), List.of());
     }
