@@ -10,6 +10,7 @@ import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
+import vn.lgm.compliance.engine.FindingCollector;
 import vn.lgm.compliance.engine.ParameterValues;
 import vn.lgm.compliance.engine.RuleBase;
 import vn.lgm.compliance.engine.RuleInfo;
@@ -83,11 +84,7 @@ public final class LeanWriter {
     /** The "cannot be decided" form: its explanation names the missing facts instead of the rule's text. */
     private static boolean asked(Finding f, RuleBase rules) {
         return f.outcome() == Outcome.INSUFFICIENT_INFORMATION && f.explanation() != null
-                && f.explanation().startsWith(undecidedPrefix(f.title(), f.citation().label()));
-    }
-
-    private static String undecidedPrefix(String title, String label) {
-        return title + " (" + label + "). The description does not give ";
+                && f.explanation().startsWith(FindingCollector.undecidedPrefix(f.title(), f.citation().label()));
     }
 
     /** The full assessment, rebuilt from a lean line and the rules of its version. */
@@ -106,11 +103,9 @@ public final class LeanWriter {
             }
             String explanation;
             String remediation;
-            String names = String.join(", ", f.missingFacts());
             if (Boolean.TRUE.equals(f.asked())) {
-                explanation = undecidedPrefix(rule.title(), rule.citation().label()) + names
-                        + ", so it cannot be decided whether the project meets this provision.";
-                remediation = "State " + names + " and assess again. If the answer shows a breach: ";
+                explanation = FindingCollector.undecidedExplanation(rule.title(), rule.citation().label(), f.missingFacts());
+                remediation = FindingCollector.undecidedRemediation(f.missingFacts());
             } else {
                 explanation = rule.explanationTemplate().render(f.facts(), params, lean.lawAsOf());
                 remediation = "";

@@ -144,11 +144,8 @@ public final class FindingCollector {
         if (shown) {
             rule.explanationTemplate().render(explanation, factList, ruleParams, date);
         } else {
-            String names = String.join(", ", missingFacts);
-            explanation.append(rule.title()).append(" (").append(rule.citation().label())
-                    .append("). The description does not give ").append(names)
-                    .append(", so it cannot be decided whether the project meets this provision.");
-            remediation.append("State ").append(names).append(" and assess again. If the answer shows a breach: ");
+            explanation.append(undecidedExplanation(rule.title(), rule.citation().label(), missingFacts));
+            remediation.append(undecidedRemediation(missingFacts));
         }
         rule.remediationTemplate().render(remediation, factList, ruleParams, date);
         explanation.append(sourceNote(rule.confidence()));
@@ -215,6 +212,22 @@ public final class FindingCollector {
                         && project.licence().issuedOn() == null ? rule.inForce().from() : null;
             }
         };
+    }
+
+    /** The start of the explanation of an INSUFFICIENT_INFORMATION finding, before the missing facts. */
+    public static String undecidedPrefix(String title, String citationLabel) {
+        return title + " (" + citationLabel + "). The description does not give ";
+    }
+
+    /** The explanation of an INSUFFICIENT_INFORMATION finding: what it cannot decide, and for want of which facts. */
+    public static String undecidedExplanation(String title, String citationLabel, List<String> missing) {
+        return undecidedPrefix(title, citationLabel) + String.join(", ", missing)
+                + ", so it cannot be decided whether the project meets this provision.";
+    }
+
+    /** The start of the remediation of an INSUFFICIENT_INFORMATION finding; the rule's own remediation follows. */
+    public static String undecidedRemediation(List<String> missing) {
+        return "State " + String.join(", ", missing) + " and assess again. If the answer shows a breach: ";
     }
 
     /** A rule that matched twice on the same facts reports once (a project has a few findings: a scan is cheapest). */
