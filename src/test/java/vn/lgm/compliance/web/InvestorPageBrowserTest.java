@@ -87,7 +87,9 @@ class InvestorPageBrowserTest {
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
         driver = new ChromeDriver(service, options);
-        wait = new WebDriverWait(driver, Duration.ofSeconds(30));
+        // Waits are for conditions, never fixed sleeps; the bound only ends a test whose page is broken, and is generous
+        // enough that a busy machine cannot reach it (no test may fail from load alone).
+        wait = new WebDriverWait(driver, Duration.ofMinutes(10));
     }
 
     @AfterAll
