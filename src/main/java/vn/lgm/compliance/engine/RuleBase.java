@@ -202,7 +202,7 @@ public final class RuleBase {
 
     /**
      * Definitions fire before any finding rule, so a finding rule that matches the absence of a derived fact
-     * ({@code not LegacyLicence()}) sees every definition already applied: definitions carry a positive salience
+     * ({@code not LicenceRegime(...)}) sees every definition already applied: definitions carry a positive salience
      * ({@code salience 100}), finding rules none.
      */
     private static void checkOrder(Rule rule, RuleInfo info, List<String> problems) {
