@@ -111,22 +111,10 @@ public final class LeanWriter {
                 remediation = "";
             }
             remediation += rule.remediationTemplate() == null ? "" : rule.remediationTemplate().render(f.facts(), params, lean.lawAsOf());
-            explanation += sourceNote(rule.confidence());
+            explanation += FindingCollector.sourceNote(rule.confidence());
             findings.add(new Finding(rule.id(), rule.title(), rule.area(), f.outcome(), rule.citation(), rule.inForce(),
                     f.facts(), explanation, remediation, f.missingFacts()));
         }
         return new Assessment(lean.projectId(), lean.verdict(), lean.lawAsOf(), lean.rulesVersion(), lean.derived(), findings);
-    }
-
-    /** As the finding builder discloses a rule's source (engine/FindingCollector). */
-    private static String sourceNote(String confidence) {
-        return switch (confidence == null ? "" : confidence) {
-            case "S" -> " Source note: this provision is known to us only from secondary sources (news, law-firm or"
-                    + " government summaries), not from the official text; verify before relying on it.";
-            case "M" -> " Source note: this provision rests on unverified material (memory or inference), not on a"
-                    + " text we have read; treat this finding as a lead and verify it.";
-            case "V-ex" -> " Source note: only an excerpt of this provision was read.";
-            default -> "";
-        };
     }
 }

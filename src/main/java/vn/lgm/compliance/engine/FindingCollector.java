@@ -262,8 +262,9 @@ public final class FindingCollector {
         return reached ? Outcome.VIOLATION : Outcome.OBLIGATION;
     }
 
-    private static String sourceNote(String confidence) {
-        return switch (confidence) {
+    /** What every finding of a rule resting on secondary (S), unverified (M) or excerpted (V-ex) sources discloses. */
+    public static String sourceNote(String confidence) {
+        return switch (confidence == null ? "" : confidence) {
             case "S" -> " Source note: this provision is known to us only from secondary sources (news, law-firm or"
                     + " government summaries), not from the official text; verify before relying on it.";
             case "M" -> " Source note: this provision rests on unverified material (memory or inference), not on a"
