@@ -24,7 +24,7 @@ public record Licence(
         Boolean statesReserveTermAndArea,
         @Schema(description = "A renewal or re-issue application is pending")
         Boolean renewalPending,
-        @Schema(description = "Date the auction result was approved, if the right was auctioned (LGM Art 104)")
+        @Schema(description = "The day the auction ended, if the right was auctioned: the deadlines of LGM Art 104(2) (as amended from 2026) count from it")
         LocalDate auctionWonOn,
         @Schema(description = "The auctioned area had recognised exploration results")
         Boolean areaExplored,
