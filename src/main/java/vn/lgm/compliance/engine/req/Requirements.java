@@ -271,11 +271,6 @@ public final class Requirements {
         return facts -> part.evaluate(facts).negate();
     }
 
-    /** The value of a fact the rule's {@code when} already knows, as a requirement that is met or not. */
-    public static Requirement holds(boolean met, Evidence evidence) {
-        return facts -> Result.known(met, new FactValue(evidence.path(), evidence.value()));
-    }
-
     /** Conditions as the rules write them: a JSON path (a fact shown), a derived fact, or a requirement. */
     public static Requirement of(Object condition) {
         if (condition instanceof Requirement r) {
