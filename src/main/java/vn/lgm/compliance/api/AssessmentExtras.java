@@ -16,8 +16,8 @@ import vn.lgm.compliance.web.FormModel;
 import vn.lgm.compliance.web.Texts;
 
 /**
- * What the API adds to an assessment on request: findings in Vietnamese ({@code ?lang=vi} or
- * {@code Accept-Language: vi}) and counterfactuals ({@code ?counterfactuals=true}). The Vietnamese texts
+ * What the API adds to the engine's assessment: findings written for a reader, in English or in Vietnamese
+ * ({@code ?lang=vi} or {@code Accept-Language: vi}), and counterfactuals ({@code ?counterfactuals=true}). The Vietnamese texts
  * (rules/i18n/vi.yaml) are checked against the rules at start-up: a missing or wrong text stops the service.
  */
 @ApplicationScoped
@@ -51,9 +51,12 @@ public class AssessmentExtras {
         return search;
     }
 
-    /** The response body: the assessment, in Vietnamese if asked, with counterfactuals if asked. */
+    /**
+     * The response body: the assessment in the reader's language (English unless Vietnamese is asked; in both, facts
+     * named by their labels and values by their names, never a JSON path), with counterfactuals if asked.
+     */
     public Object respond(Assessment a, Project project, String lang, boolean counterfactuals) {
-        Assessment out = Texts.lang(lang).equals("vi") ? localizer.localize(a, "vi") : a;
+        Assessment out = localizer.localize(a, lang);
         return counterfactuals ? AssessmentWithCounterfactuals.of(out, search.search(project)) : out;
     }
 }

@@ -47,6 +47,9 @@ public class InterviewResource {
     @Inject
     Assessor assessor;
 
+    @Inject
+    AssessmentExtras extras;
+
     private volatile Interview interview;
 
     private static final String EXAMPLE_REQUEST = """
@@ -90,7 +93,7 @@ public class InterviewResource {
     private Interview interview() {
         Interview i = interview;
         if (i == null) {
-            i = new Interview(assessor, AssessmentExtras.TEXTS, AssessmentExtras.FORM);
+            i = new Interview(assessor, extras.localizer(), AssessmentExtras.TEXTS, AssessmentExtras.FORM);
             interview = i;
         }
         return i;

@@ -101,17 +101,9 @@ public final class LeanWriter {
             if (rule == null) {
                 throw new IllegalArgumentException("rule " + f.ruleId() + " is not in the catalogue of " + rules.version());
             }
-            String explanation;
-            String remediation;
-            if (Boolean.TRUE.equals(f.asked())) {
-                explanation = FindingCollector.undecidedExplanation(rule.title(), rule.citation().label(), f.missingFacts());
-                remediation = FindingCollector.undecidedRemediation(f.missingFacts());
-            } else {
-                explanation = rule.explanationTemplate().render(f.facts(), params, lean.lawAsOf());
-                remediation = "";
-            }
-            remediation += rule.remediationTemplate() == null ? "" : rule.remediationTemplate().render(f.facts(), params, lean.lawAsOf());
-            explanation += FindingCollector.sourceNote(rule.confidence());
+            boolean undecided = Boolean.TRUE.equals(f.asked());
+            String explanation = FindingCollector.explanation(rule, undecided, f.facts(), f.missingFacts(), params, lean.lawAsOf());
+            String remediation = FindingCollector.remediation(rule, undecided, f.facts(), f.missingFacts(), params, lean.lawAsOf());
             findings.add(new Finding(rule.id(), rule.title(), rule.area(), f.outcome(), rule.citation(), rule.inForce(),
                     f.facts(), explanation, remediation, f.missingFacts()));
         }

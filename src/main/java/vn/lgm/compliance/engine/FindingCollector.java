@@ -139,18 +139,10 @@ public final class FindingCollector {
             return;
         }
         ParameterValues ruleParams = paramsFor(rule);
-        StringBuilder explanation = new StringBuilder(512);
-        StringBuilder remediation = new StringBuilder(512);
-        if (shown) {
-            rule.explanationTemplate().render(explanation, factList, ruleParams, date);
-        } else {
-            explanation.append(undecidedExplanation(rule.title(), rule.citation().label(), missingFacts));
-            remediation.append(undecidedRemediation(missingFacts));
-        }
-        rule.remediationTemplate().render(remediation, factList, ruleParams, date);
-        explanation.append(sourceNote(rule.confidence()));
+        String explanation = explanation(rule, !shown, factList, missingFacts, ruleParams, date);
+        String remediation = remediation(rule, !shown, factList, missingFacts, ruleParams, date);
         findings.add(new Finding(rule.id(), rule.title(), rule.area(), outcome, rule.citation(), rule.inForce(),
-                factList, explanation.toString(), remediation.toString(), missingFacts));
+                factList, explanation, remediation, missingFacts));
     }
 
     /** A path among the requirements is required true ({@code isTrue}); among the conditions it is a fact shown. */
@@ -219,15 +211,42 @@ public final class FindingCollector {
         return title + " (" + citationLabel + "). The description does not give ";
     }
 
-    /** The explanation of an INSUFFICIENT_INFORMATION finding: what it cannot decide, and for want of which facts. */
-    public static String undecidedExplanation(String title, String citationLabel, List<String> missing) {
-        return undecidedPrefix(title, citationLabel) + String.join(", ", missing)
-                + ", so it cannot be decided whether the project meets this provision.";
+    /**
+     * A finding's explanation: the rule's, filled from the facts it shows; for one that cannot be decided
+     * ({@code undecided}), what it cannot decide and for want of which facts. Then the source note.
+     */
+    public static String explanation(RuleInfo rule, boolean undecided, List<FactValue> facts, List<String> missing,
+                                     ParameterValues params, LocalDate date) {
+        StringBuilder out = new StringBuilder(512);
+        if (undecided) {
+            out.append(undecidedPrefix(rule.title(), rule.citation().label())).append(String.join(", ", missing))
+                    .append(", so it cannot be decided whether the project meets this provision.");
+        } else {
+            rule.explanationTemplate().render(out, facts, params, date);
+        }
+        return out.append(sourceNote(rule.confidence())).toString();
     }
 
-    /** The start of the remediation of an INSUFFICIENT_INFORMATION finding; the rule's own remediation follows. */
-    public static String undecidedRemediation(List<String> missing) {
-        return "State " + String.join(", ", missing) + " and assess again. If the answer shows a breach: ";
+    /**
+     * A finding's remediation: the rule's, filled from the facts it shows; for one that cannot be decided, first the
+     * facts to state, then the rule's remedy in case the answer shows a breach — when the facts shown fill it (a remedy
+     * naming a fact not yet given is left for the answer to bring).
+     */
+    public static String remediation(RuleInfo rule, boolean undecided, List<FactValue> facts, List<String> missing,
+                                     ParameterValues params, LocalDate date) {
+        StringBuilder out = new StringBuilder(512);
+        Template remedy = rule.remediationTemplate();
+        if (undecided) {
+            out.append("State ").append(String.join(", ", missing)).append(" and assess again.");
+            if (remedy == null || !remedy.complete(facts)) {
+                return out.toString();
+            }
+            out.append(" If the answer shows a breach: ");
+        }
+        if (remedy != null) {
+            remedy.render(out, facts, params, date);
+        }
+        return out.toString();
     }
 
     /** A rule that matched twice on the same facts reports once (a project has a few findings: a scan is cheapest). */

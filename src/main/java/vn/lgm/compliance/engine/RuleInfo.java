@@ -97,8 +97,15 @@ public record RuleInfo(String name, String file, String id, String title, String
                 problems.add("@title and @titleVi state no legal quantity (it lives in rules/parameters.yaml): '" + t + "'");
             }
         }
+        Template explanationTemplate = Template.parse(explanation);
+        Template remediationTemplate = Template.parse(remediation);
+        for (Template t : new Template[] {explanationTemplate, remediationTemplate}) {
+            if (t != null) {
+                t.fieldPaths().stream().map(RuleSourceCheck::path).filter(java.util.Objects::nonNull).forEach(problems::add);
+            }
+        }
         return new RuleInfo(name, file, id, title, titleVi, kind, area, outcome, citation, inForce, explanation, remediation,
-                confidence, dueAt, judgedOn, provisions, Template.parse(explanation), Template.parse(remediation));
+                confidence, dueAt, judgedOn, provisions, explanationTemplate, remediationTemplate);
     }
 
     static Citation citation(String text, Instruments instruments, List<String> problems) {

@@ -24,6 +24,7 @@ import vn.lgm.compliance.engine.ParameterValues;
 import vn.lgm.compliance.engine.RuleBase;
 import vn.lgm.compliance.engine.RuleInfo;
 import vn.lgm.compliance.engine.RuleLoadException;
+import vn.lgm.compliance.engine.Template;
 import vn.lgm.compliance.model.Assessment;
 import vn.lgm.compliance.model.Citation;
 import vn.lgm.compliance.model.FactValue;
@@ -48,8 +49,8 @@ public final class FindingLocalizer {
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{([\\w:.]+)}");
     private static final DateTimeFormatter VI_DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
 
-    /** A rule's texts in one language. */
-    record RuleText(String explanation, String remediation) {
+    /** A rule's texts in one language, parsed once. */
+    record RuleText(Template explanation, Template remediation) {
     }
 
     private final RuleBase rules;
@@ -80,6 +81,7 @@ public final class FindingLocalizer {
         if (root == null || !root.isObject()) {
             throw new RuleLoadException(file + ": expected a map of rule ids");
         }
+        Map<String, String[]> raw = new HashMap<>();
         Map<String, RuleText> vi = new HashMap<>();
         Map<String, String> instruments = new HashMap<>();
         List<String> problems = new ArrayList<>();
@@ -87,7 +89,7 @@ public final class FindingLocalizer {
             if (e.getKey().equals("_instruments")) {
                 e.getValue().fields().forEachRemaining(i -> instruments.put(i.getKey(), i.getValue().asText()));
             } else if (!e.getKey().startsWith("_")) {
-                vi.put(e.getKey(), new RuleText(e.getValue().path("explanation").asText(null), e.getValue().path("remediation").asText(null)));
+                raw.put(e.getKey(), new String[] {e.getValue().path("explanation").asText(null), e.getValue().path("remediation").asText(null)});
             }
         });
         Set<String> ids = new LinkedHashSet<>();
@@ -96,15 +98,16 @@ public final class FindingLocalizer {
                 continue;
             }
             ids.add(r.id());
-            RuleText t = vi.get(r.id());
-            if (t == null || blank(t.explanation()) || blank(t.remediation())) {
+            String[] t = raw.get(r.id());
+            if (t == null || blank(t[0]) || blank(t[1])) {
                 problems.add(r.id() + ": needs both explanation and remediation in Vietnamese");
                 continue;
             }
-            check(r.id(), "explanation", t.explanation(), r.explanation(), rules, problems);
-            check(r.id(), "remediation", t.remediation(), r.remediation(), rules, problems);
+            check(r.id(), "explanation", t[0], r.explanation(), rules, problems);
+            check(r.id(), "remediation", t[1], r.remediation(), rules, problems);
+            vi.put(r.id(), new RuleText(Template.parse(t[0]), Template.parse(t[1])));
         }
-        vi.keySet().stream().filter(k -> !ids.contains(k)).forEach(k -> problems.add(k + ": no findings rule has this id"));
+        raw.keySet().stream().filter(k -> !ids.contains(k)).forEach(k -> problems.add(k + ": no findings rule has this id"));
         rules.instruments().all().keySet().stream().filter(k -> !instruments.containsKey(k))
                 .forEach(k -> problems.add("_instruments: no Vietnamese name for " + k));
         if (!problems.isEmpty()) {
@@ -158,24 +161,28 @@ public final class FindingLocalizer {
             String title = vn && r.titleVi() != null ? r.titleVi() : r.title();
             Citation c = f.citation() == null ? null : new Citation(f.citation().instrument(), f.citation().article(),
                     f.citation().clause(), f.citation().point(), citation(f.citation(), lang));
-            RuleText t = vn ? vi.get(r.id()) : new RuleText(r.explanation(), r.remediation());
-            String remedy = render(t.remediation(), f.facts(), params, date, lang, fields);
-            String explanation;
-            String remediation;
+            RuleText t = vn ? vi.get(r.id()) : new RuleText(r.explanationTemplate(), r.remediationTemplate());
+            Template.Formatter format = formatter(params, date, lang, fields);
+            StringBuilder explanation = new StringBuilder(512);
+            StringBuilder remediation = new StringBuilder(512);
             if (f.outcome() == Outcome.INSUFFICIENT_INFORMATION) {
                 String names = f.missingFacts().stream().map(p -> label(p, fields, lang)).collect(Collectors.joining("; "));
-                explanation = vn
+                explanation.append(vn
                         ? title + " (" + c.label() + "). Bản mô tả chưa nêu: " + names + ", nên chưa thể xác định dự án có đáp ứng quy định này hay không."
-                        : title + " (" + c.label() + "). The description does not say: " + names + ", so it cannot be decided whether the project meets this provision.";
-                remediation = (vn ? "Hãy trả lời: " + names + ", rồi đánh giá lại. Nếu câu trả lời cho thấy có vi phạm: "
-                        : "Answer: " + names + ", and assess again. If the answer shows a breach: ") + remedy;
+                        : title + " (" + c.label() + "). The description does not say: " + names + ", so it cannot be decided whether the project meets this provision.");
+                remediation.append(vn ? "Hãy trả lời: " + names + ", rồi đánh giá lại." : "Answer: " + names + ", and assess again.");
+                // the remedy in case the answer shows a breach, when the facts shown fill it (as the engine does)
+                if (t.remediation().complete(f.facts())) {
+                    remediation.append(vn ? " Nếu câu trả lời cho thấy có vi phạm: " : " If the answer shows a breach: ");
+                    t.remediation().render(remediation, f.facts(), format);
+                }
             } else {
-                explanation = render(t.explanation(), f.facts(), params, date, lang, fields);
-                remediation = remedy;
+                t.explanation().render(explanation, f.facts(), format);
+                t.remediation().render(remediation, f.facts(), format);
             }
-            explanation += sourceNote(r.confidence(), lang);
-            out.add(new Finding(f.ruleId(), title, f.area(), f.outcome(), c, f.inForce(), f.facts(), explanation,
-                    remediation, f.missingFacts()));
+            explanation.append(sourceNote(r.confidence(), lang));
+            out.add(new Finding(f.ruleId(), title, f.area(), f.outcome(), c, f.inForce(), f.facts(), explanation.toString(),
+                    remediation.toString(), f.missingFacts()));
         }
         return new Assessment(a.projectId(), a.verdict(), a.lawAsOf(), a.rulesVersion(), a.derived(), out);
     }
@@ -206,39 +213,38 @@ public final class FindingLocalizer {
         return cite.replace("Arts ", "Điều ").replace("Art ", "Điều ").replace("Appendix ", "Phụ lục ").replace("Ch. ", "Chương ");
     }
 
-    private String render(String template, List<FactValue> facts, ParameterValues params, LocalDate date, String lang,
-                          Map<String, FormModel.FormField> fields) {
-        if (template == null) {
-            return "";
-        }
+    /** Placeholders for a reader: a fact's label instead of its path, values by their names, numbers and dates as written. */
+    private Template.Formatter formatter(ParameterValues params, LocalDate date, String lang, Map<String, FormModel.FormField> fields) {
         boolean vn = lang.equals("vi");
-        StringBuilder out = new StringBuilder();
-        Matcher m = PLACEHOLDER.matcher(template);
-        int last = 0;
-        while (m.find()) {
-            out.append(template, last, m.start());
-            String key = m.group(1);
-            if (key.startsWith("param:")) {
-                String v = params.text(key.substring(6));
-                out.append(vn ? v.replace('.', ',') : v);
-            } else if (key.equals("date")) {
-                out.append(vn ? date.format(VI_DATE) : date.toString());
-            } else {
-                boolean wantPath = key.endsWith(".path");
-                String name = wantPath ? key.substring(0, key.length() - 5) : key;
-                FactValue fact = named(facts, name);
-                if (fact == null) {
-                    out.append(vn ? "(chưa nêu)" : "(not given)");
-                } else if (wantPath) {
-                    out.append(label(fact.path(), fields, lang));
-                } else {
-                    out.append(value(fact, lang));
-                }
+        return new Template.Formatter() {
+            @Override
+            public void fact(StringBuilder out, FactValue fact, boolean wantPath) {
+                out.append(wantPath ? label(fact.path(), fields, lang) : value(fact, lang));
             }
-            last = m.end();
-        }
-        out.append(template.substring(last));
-        return out.toString();
+
+            @Override
+            public void unstated(StringBuilder out, String name) {
+                String label = fields.keySet().stream().filter(k -> k.equals(name) || k.endsWith("." + name)).findFirst()
+                        .map(k -> fields.get(k).label()).orElse(name);
+                out.append(label).append(vn ? ": chưa nêu" : " = not stated");
+            }
+
+            @Override
+            public void field(StringBuilder out, String path) {
+                out.append('“').append(label(path, fields, lang)).append('”');
+            }
+
+            @Override
+            public void param(StringBuilder out, String key) {
+                String v = params.text(key);
+                out.append(vn ? v.replace('.', ',') : v);
+            }
+
+            @Override
+            public void date(StringBuilder out) {
+                out.append(vn ? date.format(VI_DATE) : date.toString());
+            }
+        };
     }
 
     /** A fact's value for a reader: enum names, yes/no, numbers without a trailing .0, lists joined. */
@@ -306,6 +312,10 @@ public final class FindingLocalizer {
                 case "mineralGroups" -> texts.ui(lang, "report.groups");
                 case "strategic", "specialStrategic" -> texts.ui(lang, "report.strategic");
                 case "licensingAuthority" -> texts.ui(lang, "report.authority");
+                case "principalGroup" -> texts.ui(lang, "report.principalGroup");
+                case "radioactiveMinerals" -> texts.ui(lang, "report.radioactive");
+                case "foreignInvestor" -> texts.ui(lang, "report.foreignInvestor");
+                case "licenceRegime" -> texts.ui(lang, "report.licenceRegime");
                 default -> path;
             };
         }
@@ -338,18 +348,5 @@ public final class FindingLocalizer {
             case "V-ex" -> vn ? " Lưu ý nguồn: mới chỉ đọc được trích đoạn của quy định này." : " Source note: only an excerpt of this provision was read.";
             default -> "";
         };
-    }
-
-    private static FactValue named(List<FactValue> facts, String name) {
-        for (FactValue f : facts) {
-            String p = f.path();
-            int start = p.lastIndexOf('.') + 1;
-            int bracket = p.indexOf('[', start);
-            String last = p.substring(start, bracket < 0 ? p.length() : bracket);
-            if (last.equals(name)) {
-                return f;
-            }
-        }
-        return null;
     }
 }

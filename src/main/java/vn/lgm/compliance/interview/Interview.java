@@ -14,6 +14,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import vn.lgm.compliance.engine.Assessor;
 import vn.lgm.compliance.engine.RuleInfo;
+import vn.lgm.compliance.i18n.FindingLocalizer;
 import vn.lgm.compliance.model.Assessment;
 import vn.lgm.compliance.model.Finding;
 import vn.lgm.compliance.model.Outcome;
@@ -72,12 +73,14 @@ public final class Interview {
     }
 
     private final Assessor assessor;
+    private final FindingLocalizer localizer;
     private final Texts texts;
     private final FormModel form;
     private final Map<String, RuleInfo> rules = new HashMap<>();
 
-    public Interview(Assessor assessor, Texts texts, FormModel form) {
+    public Interview(Assessor assessor, FindingLocalizer localizer, Texts texts, FormModel form) {
         this.assessor = assessor;
+        this.localizer = localizer;
         this.texts = texts;
         this.form = form;
         assessor.rules().catalogue().forEach(r -> rules.put(r.id(), r));
@@ -102,10 +105,10 @@ public final class Interview {
             Set<String> asked = new LinkedHashSet<>();
             first.forEach(q -> asked.add(q.field()));
             ranked.forEach(q -> asked.add(q.field()));
-            return new Step("START", a.verdict(), counts, asked.size(), first, List.copyOf(dontKnow), a);
+            return new Step("START", a.verdict(), counts, asked.size(), first, List.copyOf(dontKnow), localizer.localize(a, lang));
         }
         return new Step(ranked.isEmpty() ? "DONE" : "QUESTIONS", a.verdict(), counts, ranked.size(), ranked,
-                List.copyOf(dontKnow), a);
+                List.copyOf(dontKnow), localizer.localize(a, lang));
     }
 
     /** Every fact the assessment asks for, as questions, most decisive first. */

@@ -1,0 +1,104 @@
+package vn.lgm.compliance;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import vn.lgm.compliance.cases.CaseLoader;
+import vn.lgm.compliance.cases.TestCase;
+import vn.lgm.compliance.engine.Assessor;
+import vn.lgm.compliance.engine.RuleBase;
+import vn.lgm.compliance.i18n.FindingLocalizer;
+import vn.lgm.compliance.audit.Audit;
+import vn.lgm.compliance.audit.InputRecord;
+import vn.lgm.compliance.audit.RecordSource;
+import vn.lgm.compliance.input.Limits;
+import vn.lgm.compliance.model.Project;
+import java.nio.file.Files;
+import java.time.LocalDate;
+import vn.lgm.compliance.model.Assessment;
+import vn.lgm.compliance.model.Finding;
+import vn.lgm.compliance.web.FormModel;
+import vn.lgm.compliance.web.Texts;
+
+/**
+ * What a reader gets, in both languages, over every case, the examples, the clean grid with only the contract's facts, and the three
+ * Lào Cai registers: no finding's text quotes a JSON path of the description, and no placeholder is left without its
+ * fact ("(not given)"): each rule's texts name only facts its finding shows ({@code {field:…}} names any field).
+ */
+class ReaderTextTest {
+
+    /** A path as the description spells it: "finance.totalInvestment", "exports[0].product", "licence.type". */
+    private static final Pattern PATH = Pattern.compile("\\b(?:" + String.join("|", java.util.Arrays.stream(
+            vn.lgm.compliance.model.Project.class.getRecordComponents()).map(c -> c.getName()).toList())
+            + "|derived)(?:\\[\\d+])?(?:\\.[a-z][A-Za-z]*)+\\b|\\b[a-z]+\\[\\d+]");
+
+    static RuleBase rules;
+    static FindingLocalizer localizer;
+    static List<TestCase> cases;
+
+    @BeforeAll
+    static void load() {
+        vn.lgm.compliance.cli.Cli.quietLogging();
+        rules = RuleBase.load(Path.of("rules"));
+        Texts texts = Texts.load();
+        localizer = FindingLocalizer.load(rules, texts, new FormModel(texts));
+        cases = new CaseLoader().loadAll(Path.of("cases")).stream().filter(TestCase::valid).toList();
+    }
+
+    @Test
+    void noProjectGivesAReaderAPathOrAnEmptyPlaceholder() throws Exception {
+        Assessor assessor = new Assessor(rules);
+        List<String> problems = new ArrayList<>();
+        for (TestCase c : cases) {
+            check(c.id(), assessor.assess(c.project()), problems);
+        }
+        try (var examples = Files.list(Path.of("examples"))) {
+            for (Path example : examples.filter(x -> x.toString().endsWith(".json")).sorted().toList()) {
+                check(example.toString(), assessor.assess(vn.lgm.compliance.input.ProjectReader.json()
+                        .read(Files.readString(example)).project()), problems);
+            }
+        }
+        for (CleanGrid.Entry e : CleanGrid.projects(true)) {
+            check(e.name(), assessor.assess(e.project()), problems);
+        }
+        int licences = 0;
+        for (String file : List.of("ds-gp-khai-thac-31-10-2025.csv", "ds-gp-tham-do-yen-bai-6-2025.csv",
+                "theo-doi-phap-ly-mo-khai-thac-4-2026.csv")) {
+            Path register = Path.of("../shared/data/lao-cai").resolve(file);
+            try (RecordSource source = Audit.open(Files.newInputStream(register), true, null, Limits.DEFAULTS)) {
+                for (RecordSource.Raw raw = source.next(); raw != null; raw = source.next()) {
+                    InputRecord r = source.parse(raw);
+                    if (r.project() != null) {
+                        licences++;
+                        Project p = r.project().withAssessmentDate(LocalDate.of(2026, 4, 28));
+                        check(file + " line " + r.line(), assessor.assess(p), problems);
+                    }
+                }
+            }
+        }
+        assertTrue(licences > 400, "the registers' licences were read: " + licences);
+        assertTrue(problems.isEmpty(), problems.size() + " problem(s):\n" + String.join("\n", problems.stream().limit(40).toList()));
+    }
+
+    private static void check(String name, Assessment a, List<String> problems) {
+        for (String lang : Texts.LANGUAGES) {
+            for (Finding f : localizer.localize(a, lang).findings()) {
+                String text = f.title() + " | " + f.explanation() + " | " + f.remediation();
+                if (text.contains("(not given)") || text.contains("(chưa nêu)")) {
+                    problems.add(name + " " + f.ruleId() + " " + lang + ": a placeholder without its fact: " + text);
+                }
+                var m = PATH.matcher(text.replaceAll("https?://\\S+", ""));
+                if (m.find()) {
+                    problems.add(name + " " + f.ruleId() + " " + lang + ": quotes " + m.group() + ": " + text);
+                }
+            }
+        }
+    }
+}
