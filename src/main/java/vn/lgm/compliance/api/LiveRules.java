@@ -5,7 +5,11 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.ForkJoinWorkerThread;
 import java.util.concurrent.atomic.AtomicReference;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -106,7 +110,14 @@ public class LiveRules {
      * with the trigger, as the {@link #lastReload()}.
      */
     public synchronized ReloadResult reload(String trigger) {
-        ReloadResult r = tryReload();
+        ReloadResult r;
+        try {
+            r = tryReload();
+        } catch (RuntimeException | LinkageError e) {
+            LOG.error("Reload failed; the rules in force stay", e);
+            String before = rules().version();
+            r = new ReloadResult(false, before, before, "Reload failed: " + e, List.of());
+        }
         last = new LastReload(trigger, Instant.now(), r);
         return r;
     }
@@ -124,8 +135,9 @@ public class LiveRules {
         Path cases = Path.of(casesDir);
         if (Files.isDirectory(cases)) {
             CaseRunner runner = new CaseRunner(candidate);
-            List<String> failing = new CaseLoader().loadAll(cases).parallelStream().map(runner::run)
-                    .filter(r -> !r.passed()).map(LiveRules::describe).sorted().toList();
+            List<TestCase> all = new CaseLoader().loadAll(cases);
+            List<String> failing = inAppPool(() -> all.parallelStream().map(runner::run)
+                    .filter(r -> !r.passed()).map(LiveRules::describe).sorted().toList());
             if (!failing.isEmpty()) {
                 LOG.warnf("Reload refused: %d case(s) fail with the new rules:%n  %s%s", failing.size(),
                         String.join("\n  ", failing.subList(0, Math.min(20, failing.size()))),
@@ -142,6 +154,37 @@ public class LiveRules {
             coverage.get().compute(next);
         }
         return new ReloadResult(true, next.version(), before, "reloaded", List.of());
+    }
+
+    /**
+     * Runs the parallel work in a pool of its own whose threads have this application's class loader as their context
+     * class loader (Drools finds its services through it), whichever thread reloads: the endpoint's, SIGHUP's, the
+     * watch's. The common pool's threads may carry another loader.
+     */
+    private static <T> T inAppPool(Callable<T> work) {
+        ForkJoinPool pool = new ForkJoinPool(Runtime.getRuntime().availableProcessors(), p -> {
+            ForkJoinWorkerThread t = ForkJoinPool.defaultForkJoinWorkerThreadFactory.newThread(p);
+            t.setName("rules-reload-" + t.getPoolIndex());
+            t.setContextClassLoader(LiveRules.class.getClassLoader());
+            t.setDaemon(true);
+            return t;
+        }, null, false);
+        try {
+            return pool.submit(work).get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while running the cases", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException re) {
+                throw re;
+            }
+            if (e.getCause() instanceof Error err) {
+                throw err;
+            }
+            throw new IllegalStateException(e.getCause());
+        } finally {
+            pool.shutdown();
+        }
     }
 
     private static String describe(CaseResult r) {

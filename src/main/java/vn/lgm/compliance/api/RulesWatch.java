@@ -118,7 +118,7 @@ public class RulesWatch {
                         LOG.warnf("Watch (%s): refused, the rules in force stay (%s): %s", files,
                                 r.rulesVersion().substring(0, 12), r.message());
                     }
-                } catch (RuntimeException e) {
+                } catch (RuntimeException | LinkageError e) {
                     LOG.error("Watch (" + files + "): the reload failed; the rules in force stay", e);
                 }
             }
@@ -134,6 +134,11 @@ public class RulesWatch {
             }
             String shown = names.stream().limit(5).collect(Collectors.joining(", "));
             return names.size() > 5 ? shown + " and " + (names.size() - 5) + " more" : shown;
+        }
+
+        /** Whether the thread is still watching. */
+        boolean running() {
+            return thread.isAlive();
         }
 
         @Override

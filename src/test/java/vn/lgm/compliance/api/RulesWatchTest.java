@@ -40,14 +40,14 @@ class RulesWatchTest {
         Path drl = rules.resolve("export/export.drl");
         try (RulesWatch.Loop loop = new RulesWatch.Loop(live, rules, Path.of("cases"))) {
             Files.writeString(drl, "\n// an edit the watch picks up\n", StandardOpenOption.APPEND);
-            LiveRules.LastReload edited = await(live, l -> l.result().swapped() && !l.result().rulesVersion().equals(before));
+            LiveRules.LastReload edited = await(loop, live, l -> l.result().swapped() && !l.result().rulesVersion().equals(before));
             assertNotEquals(before, live.rules().version(), "the edited rules are in force");
             assertEquals(edited.result().rulesVersion(), live.rules().version());
             assertTrue(edited.trigger().startsWith("watch: ") && edited.trigger().contains("export.drl"), edited.trigger());
 
             String good = live.rules().version();
             Files.writeString(drl, "\nrule \"broken\" when Project( stage == ) then end\n", StandardOpenOption.APPEND);
-            LiveRules.LastReload broken = await(live, l -> !l.result().swapped());
+            LiveRules.LastReload broken = await(loop, live, l -> !l.result().swapped());
             assertTrue(broken.result().message().matches("Rule error: .*export\\.drl:\\d+: .*"), broken.result().message());
             assertEquals(good, live.rules().version(), "the rules in force stay");
             assertEquals(good, broken.result().rulesVersion());
@@ -80,10 +80,11 @@ class RulesWatchTest {
     }
 
     /** The last reload once it meets the condition; waits up to the bound. */
-    private static LiveRules.LastReload await(LiveRules live, Predicate<LiveRules.LastReload> condition)
-            throws InterruptedException {
+    private static LiveRules.LastReload await(RulesWatch.Loop loop, LiveRules live,
+                                              Predicate<LiveRules.LastReload> condition) throws InterruptedException {
         long deadline = System.nanoTime() + BOUND.toNanos();
         while (System.nanoTime() < deadline) {
+            assertTrue(loop.running(), "the watch thread died; see the log");
             LiveRules.LastReload last = live.lastReload();
             if (last != null && condition.test(last)) {
                 return last;
