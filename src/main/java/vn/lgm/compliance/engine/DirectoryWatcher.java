@@ -8,6 +8,7 @@ import java.nio.file.StandardWatchEventKinds;
 import java.nio.file.WatchEvent;
 import java.nio.file.WatchKey;
 import java.nio.file.WatchService;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -24,7 +25,10 @@ import java.util.stream.Stream;
  */
 public final class DirectoryWatcher implements AutoCloseable {
 
-    /** What changed: the watched roots under which something changed, and the files (absolute paths). */
+    /**
+     * What changed: the watched roots under which something changed, and the files (absolute paths; a file made and
+     * removed within the burst, an editor's temporary file, is left out, though its root still counts as changed).
+     */
     public record Change(Set<Path> roots, Set<Path> files) {
         public boolean under(Path root) {
             return roots.contains(root.toAbsolutePath().normalize());
@@ -50,6 +54,7 @@ public final class DirectoryWatcher implements AutoCloseable {
     public Change awaitChange() throws IOException, InterruptedException {
         Set<Path> changedRoots = new LinkedHashSet<>();
         Set<Path> files = new TreeSet<>();
+        Set<Path> madeInBurst = new HashSet<>();
         WatchKey key = ws.take();
         do {
             if (key.watchable() instanceof Path dir) {
@@ -57,7 +62,15 @@ public final class DirectoryWatcher implements AutoCloseable {
                 roots.stream().filter(folder::startsWith).forEach(changedRoots::add);
                 for (WatchEvent<?> e : key.pollEvents()) {
                     if (e.context() instanceof Path name) {
-                        files.add(folder.resolve(name));
+                        Path file = folder.resolve(name);
+                        if (e.kind() == StandardWatchEventKinds.ENTRY_CREATE) {
+                            madeInBurst.add(file);
+                        }
+                        if (e.kind() == StandardWatchEventKinds.ENTRY_DELETE && madeInBurst.remove(file)) {
+                            files.remove(file); // an editor's temporary file, made and removed within the save
+                        } else {
+                            files.add(file);
+                        }
                     }
                 }
             } else {
