@@ -59,5 +59,10 @@ class CoverageResourceTest {
                 .statusCode(200).body("swapped", equalTo(true)).body("rulesVersion", equalTo(version));
         given().when().get("/api/v1/rules?version=" + version).then().statusCode(200).body("rulesVersion", equalTo(version));
         given().when().get("/api/v1/rules?version=0000").then().statusCode(404);
+        given().when().get("/api/v1/rules/reload").then().statusCode(200)
+                .body("reloadEnabled", equalTo(true)).body("watchEnabled", equalTo(false))
+                .body("rulesVersion", equalTo(version)).body("last.result.swapped", equalTo(true))
+                .body("last.trigger", equalTo("POST /api/v1/rules/reload"));
+        given().when().get("/coverage").then().statusCode(200).body(containsString("id=\"last-reload\""));
     }
 }

@@ -16,6 +16,9 @@ public class CoveragePage {
     @Inject
     CoverageService coverage;
 
+    @Inject
+    LiveRules live;
+
     @GET
     @Produces(MediaType.TEXT_HTML)
     @Operation(operationId = "coveragePage", summary = "The coverage report as a page a lawyer can read: provisions in the law's order, green/amber/red"
@@ -23,7 +26,7 @@ public class CoveragePage {
     public String page() {
         CoverageService.State s = coverage.state();
         if (s.ready()) {
-            return CoverageWriter.html(s.report());
+            return withLastReload(CoverageWriter.html(s.report()));
         }
         String phase = escape(s.progress().phase());
         String text = s.error() != null
@@ -32,9 +35,39 @@ public class CoveragePage {
                 + s.progress().total() + "). This page refreshes itself.";
         return "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\">"
                 + (s.error() == null ? "<meta http-equiv=\"refresh\" content=\"2\">" : "")
-                + "<title>Coverage — computing</title></head><body><h1>Coverage</h1><p>" + text + "</p>"
+                + "<title>Coverage — computing</title></head><body>" + lastReload() + "<h1>Coverage</h1><p>" + text + "</p>"
                 + (s.progress().total() > 0 ? "<progress max=\"" + s.progress().total() + "\" value=\""
                 + s.progress().done() + "\"></progress>" : "") + "</body></html>";
+    }
+
+    /** The page with a line on the last reload (the watch's, after an edit) at the top of its body. */
+    private String withLastReload(String html) {
+        String line = lastReload();
+        int body = html.indexOf("<body>");
+        return line.isEmpty() || body < 0 ? html : html.substring(0, body + 6) + "\n" + line + html.substring(body + 6);
+    }
+
+    /** Empty when there has been no reload; else when, what started it, and swapped or refused and why. */
+    private String lastReload() {
+        LiveRules.LastReload last = live.lastReload();
+        if (last == null) {
+            return "";
+        }
+        LiveRules.ReloadResult r = last.result();
+        String head = "Last reload (" + escape(last.trigger()) + ", " + last.at().truncatedTo(java.time.temporal.ChronoUnit.SECONDS) + "): ";
+        if (r.swapped()) {
+            return "<p class=\"muted\" id=\"last-reload\">" + head + "swapped in, rules version <code>"
+                    + escape(r.rulesVersion().substring(0, 12)) + "</code>.</p>";
+        }
+        StringBuilder b = new StringBuilder("<div id=\"last-reload\" style=\"border-left:6px solid #c62828;background:#fff5f5;"
+                + "padding:.5rem .8rem\"><b>" + head + "refused</b>; the rules in force (<code>"
+                + escape(r.rulesVersion().substring(0, 12)) + "</code>) stay. " + escape(r.message()));
+        if (!r.failingCases().isEmpty()) {
+            b.append("<ul>");
+            r.failingCases().forEach(c -> b.append("<li>").append(escape(c)).append("</li>"));
+            b.append("</ul>");
+        }
+        return b.append("</div>").toString();
     }
 
     private static String escape(String s) {

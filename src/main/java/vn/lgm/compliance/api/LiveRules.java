@@ -2,9 +2,14 @@ package vn.lgm.compliance.api;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.ForkJoinWorkerThread;
 import java.util.concurrent.atomic.AtomicReference;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -43,6 +48,10 @@ public class LiveRules {
                                List<String> failingCases) {
     }
 
+    /** The last reload of this process: what started it (the endpoint, SIGHUP, or the watch and the files it saw). */
+    public record LastReload(String trigger, Instant at, ReloadResult result) {
+    }
+
     @ConfigProperty(name = "rules.dir", defaultValue = "rules")
     String dir;
 
@@ -54,6 +63,7 @@ public class LiveRules {
 
     private final AtomicReference<Assessor> current = new AtomicReference<>();
     private final Map<String, List<RuleInfo>> catalogues = new ConcurrentHashMap<>();
+    private volatile LastReload last;
 
     /** The rules now in force here (loaded at start-up on first use). */
     public Assessor assessor() {
@@ -89,11 +99,30 @@ public class LiveRules {
         return rules;
     }
 
+    /** The last reload, or null when there has been none. */
+    public LastReload lastReload() {
+        return last;
+    }
+
     /**
      * Loads rules/ again; swaps the new rules in only if they compile and every case passes. A failure leaves the
-     * rules in force untouched and says why: {@code file:line: problem}, or the failing cases.
+     * rules in force untouched and says why: {@code file:line: problem}, or the failing cases. The result is kept,
+     * with the trigger, as the {@link #lastReload()}.
      */
-    public synchronized ReloadResult reload() {
+    public synchronized ReloadResult reload(String trigger) {
+        ReloadResult r;
+        try {
+            r = tryReload();
+        } catch (RuntimeException | LinkageError e) {
+            LOG.error("Reload failed; the rules in force stay", e);
+            String before = rules().version();
+            r = new ReloadResult(false, before, before, "Reload failed: " + e, List.of());
+        }
+        last = new LastReload(trigger, Instant.now(), r);
+        return r;
+    }
+
+    private ReloadResult tryReload() {
         String before = rules().version();
         RuleBase next;
         try {
@@ -106,10 +135,13 @@ public class LiveRules {
         Path cases = Path.of(casesDir);
         if (Files.isDirectory(cases)) {
             CaseRunner runner = new CaseRunner(candidate);
-            List<String> failing = new CaseLoader().loadAll(cases).parallelStream().map(runner::run)
-                    .filter(r -> !r.passed()).map(LiveRules::describe).sorted().toList();
+            List<TestCase> all = new CaseLoader().loadAll(cases);
+            List<String> failing = inAppPool(() -> all.parallelStream().map(runner::run)
+                    .filter(r -> !r.passed()).map(LiveRules::describe).sorted().toList());
             if (!failing.isEmpty()) {
-                LOG.warnf("Reload refused: %d case(s) fail with the new rules", failing.size());
+                LOG.warnf("Reload refused: %d case(s) fail with the new rules:%n  %s%s", failing.size(),
+                        String.join("\n  ", failing.subList(0, Math.min(20, failing.size()))),
+                        failing.size() > 20 ? "\n  ..." : "");
                 return new ReloadResult(false, before, before, failing.size() + " case(s) fail with the new rules;"
                         + " the rules in force are unchanged", failing);
             }
@@ -118,10 +150,41 @@ public class LiveRules {
         current.set(candidate);
         refreshProxies();
         LOG.infof("Rules reloaded: version %s replaces %s", next.version().substring(0, 12), before.substring(0, 12));
-        if (coverage.isResolvable()) {
+        if (coverage != null && coverage.isResolvable()) {
             coverage.get().compute(next);
         }
         return new ReloadResult(true, next.version(), before, "reloaded", List.of());
+    }
+
+    /**
+     * Runs the parallel work in a pool of its own whose threads have this application's class loader as their context
+     * class loader (Drools finds its services through it), whichever thread reloads: the endpoint's, SIGHUP's, the
+     * watch's. The common pool's threads may carry another loader.
+     */
+    private static <T> T inAppPool(Callable<T> work) {
+        ForkJoinPool pool = new ForkJoinPool(Runtime.getRuntime().availableProcessors(), p -> {
+            ForkJoinWorkerThread t = ForkJoinPool.defaultForkJoinWorkerThreadFactory.newThread(p);
+            t.setName("rules-reload-" + t.getPoolIndex());
+            t.setContextClassLoader(LiveRules.class.getClassLoader());
+            t.setDaemon(true);
+            return t;
+        }, null, false);
+        try {
+            return pool.submit(work).get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while running the cases", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException re) {
+                throw re;
+            }
+            if (e.getCause() instanceof Error err) {
+                throw err;
+            }
+            throw new IllegalStateException(e.getCause());
+        } finally {
+            pool.shutdown();
+        }
     }
 
     private static String describe(CaseResult r) {
@@ -130,6 +193,9 @@ public class LiveRules {
 
     /** The application-scoped RuleBase and Assessor are produced again, from the new pair, on their next use. */
     private static void refreshProxies() {
+        if (Arc.container() == null) {
+            return; // outside the container (a plain unit test): nothing to refresh
+        }
         InjectableContext context = Arc.container().getActiveContext(ApplicationScoped.class);
         for (Class<?> type : new Class<?>[] {Assessor.class, RuleBase.class}) {
             try (InstanceHandle<?> handle = Arc.container().instance(type)) {

@@ -2,10 +2,12 @@ package vn.lgm.compliance.api;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.util.List;
 import java.util.Optional;
 
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -25,6 +27,8 @@ import io.smallrye.common.annotation.Blocking;
  * /api/v1/rules/reload} with {@code Authorization: Bearer <rules.reload.token>} (no token configured → the
  * endpoint refuses every call), and the signal {@code kill -HUP <pid>}. The new rules are swapped in only when they
  * compile and every case passes; otherwise the answer (409) says why, with {@code file:line} or the failing cases.
+ * A third way, for a lawyer's workstation, is the watch ({@code rules.watch.enabled}, {@link RulesWatch}). {@code GET}
+ * says what is on and the last reload of any of the three: when, what started it, and its result.
  */
 @Path("/api/v1/rules/reload")
 public class ReloadResource {
@@ -40,6 +44,25 @@ public class ReloadResource {
     @ConfigProperty(name = "rules.reload.token")
     Optional<String> token;
 
+    @Inject
+    RulesWatch watch;
+
+    /**
+     * What reloads the rules here and what the last reload did. {@code watching}: the folders the service watches
+     * (empty when {@code rules.watch.enabled} is off); {@code last}: null until the first reload.
+     */
+    public record ReloadStatus(boolean reloadEnabled, boolean watchEnabled, List<String> watching, String rulesVersion,
+                               LiveRules.LastReload last) {
+    }
+
+    @GET
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "What reloads the rules here (the endpoint, SIGHUP, the watch of rules/ and cases/) and the last"
+            + " reload: when, what started it (the watch names the files it saw), swapped or refused and why")
+    public ReloadStatus reloadStatus() {
+        return new ReloadStatus(enabled, watch.enabled(), watch.watched(), live.rules().version(), live.lastReload());
+    }
+
     @POST
     @Blocking
     @Produces(MediaType.APPLICATION_JSON)
@@ -54,7 +77,7 @@ public class ReloadResource {
                         authorization.getBytes(StandardCharsets.UTF_8))) {
             return Response.status(Response.Status.UNAUTHORIZED).header("WWW-Authenticate", "Bearer").build();
         }
-        LiveRules.ReloadResult result = live.reload();
+        LiveRules.ReloadResult result = live.reload("POST /api/v1/rules/reload");
         return Response.status(result.swapped() ? Response.Status.OK : Response.Status.CONFLICT).entity(result).build();
     }
 
@@ -66,7 +89,7 @@ public class ReloadResource {
         try {
             sun.misc.Signal.handle(new sun.misc.Signal("HUP"), signal -> {
                 Thread t = new Thread(() -> {
-                    LiveRules.ReloadResult r = live.reload();
+                    LiveRules.ReloadResult r = live.reload("SIGHUP");
                     LOG.infof("SIGHUP reload: %s (rules version %s)", r.message(), r.rulesVersion().substring(0, 12));
                 }, "rules-reload");
                 t.setDaemon(true);

@@ -57,6 +57,8 @@ public final class Cli implements Callable<Integer> {
                   rules.reload.enabled=false    POST /api/v1/rules/reload (with rules.reload.token) and SIGHUP
                                                 reload rules/ without a restart; off by default
                   rules.reload.token=SECRET     the bearer token the reload endpoint requires
+                  rules.watch.enabled=false     watch rules/ and cases/ and reload on each save (a lawyer's
+                                                workstation; off in production; needs no reload switch or token)
                   quarkus.http.port=8080        the port
 
                 Commands (each runs without starting the service; COMMAND --help for its options):""");

@@ -5,22 +5,16 @@ import vn.lgm.compliance.coverage.CoverageRunner;
 import vn.lgm.compliance.coverage.CoverageWriter;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.file.FileSystems;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardWatchEventKinds;
-import java.nio.file.WatchKey;
-import java.nio.file.WatchService;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import vn.lgm.compliance.cases.CaseLoader;
 import vn.lgm.compliance.cases.TestCase;
+import vn.lgm.compliance.engine.DirectoryWatcher;
 import vn.lgm.compliance.engine.ProvisionRegister;
 import vn.lgm.compliance.engine.RuleBase;
 import vn.lgm.compliance.engine.RuleLoadException;
@@ -56,20 +50,14 @@ public class CoverageCommand implements Callable<Integer> {
         if (!watch) {
             return status;
         }
-        try (WatchService ws = FileSystems.getDefault().newWatchService()) {
+        try (DirectoryWatcher watcher = new DirectoryWatcher(50, rulesDir, casesDir)) {
             stdout.println("Watching " + rulesDir + " and " + casesDir + " (Ctrl-C stops).");
+            // Cases edited while the rules did not compile are read again at the next good load.
+            boolean casesChanged = false;
             while (true) {
-                register(ws, rulesDir);
-                register(ws, casesDir);
-                WatchKey key = ws.take();
+                DirectoryWatcher.Change change = watcher.awaitChange();
                 long start = System.nanoTime();
-                // An editor writes a file in several steps: take the burst of events together.
-                boolean casesChanged = false;
-                do {
-                    casesChanged |= key.watchable() instanceof Path p && p.toAbsolutePath().startsWith(casesDir.toAbsolutePath());
-                    key.pollEvents();
-                    key.reset();
-                } while ((key = ws.poll(50, TimeUnit.MILLISECONDS)) != null);
+                casesChanged |= change.under(casesDir);
                 RuleBase next;
                 try {
                     next = RuleBase.load(rulesDir);
@@ -89,6 +77,7 @@ public class CoverageCommand implements Callable<Integer> {
                         (loaded - start) / 1_000_000, next.howBuilt(),
                         casesChanged ? "read again in " + (casesRead - loaded) / 1_000_000 + " ms" : "unchanged",
                         nextRunner.rerunSummary(), (checked - casesRead) / 1_000_000);
+                casesChanged = false;
                 List<String> broke = new ArrayList<>(nextReport.gateFailures());
                 broke.removeAll(report.gateFailures());
                 List<String> fixed = new ArrayList<>(report.gateFailures());
@@ -120,18 +109,5 @@ public class CoverageCommand implements Callable<Integer> {
         }
         stdout.println("Gate passes.");
         return 0;
-    }
-
-    /** Watches every folder under the root (new folders too: this is called before each wait). */
-    private static void register(WatchService ws, Path root) throws IOException {
-        if (!Files.isDirectory(root)) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(root)) {
-            for (Path d : walk.filter(Files::isDirectory).toList()) {
-                d.register(ws, StandardWatchEventKinds.ENTRY_CREATE, StandardWatchEventKinds.ENTRY_MODIFY,
-                        StandardWatchEventKinds.ENTRY_DELETE);
-            }
-        }
     }
 }

@@ -167,7 +167,7 @@ class OpenApiValidationTest {
 
     @Test
     void catalogueParametersAndCoverageValidate() throws Exception {
-        for (String path : List.of("/api/v1/rules", "/api/v1/parameters", "/api/v1/coverage")) {
+        for (String path : List.of("/api/v1/rules", "/api/v1/parameters", "/api/v1/coverage", "/api/v1/rules/reload")) {
             check("get", path, given().when().get(path), path);
         }
     }
