@@ -14,6 +14,7 @@ import vn.lgm.compliance.model.FactValue;
  * ({@code null}) the mineral has both its onshore and its offshore class. As a condition the class holds when the
  * site is known to be on its side, and is unknown, asking {@code site.offshore}, when that is not given.
  */
+@Asks("site.offshore")
 public record ExplorationAreaClass(MineralLine line, String cap, Boolean offshore, String because)
         implements Evidence, Requirement {
 

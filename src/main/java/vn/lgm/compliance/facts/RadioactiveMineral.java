@@ -12,6 +12,7 @@ import vn.lgm.compliance.model.FactValue;
  * radioactivity is not given ({@code radioactive} null: rare-earth ore usually carries thorium and uranium, so the
  * question stays open). As a condition it holds, or is unknown and asks for the mineral's radioactive flag.
  */
+@Asks("minerals.radioactive")
 public record RadioactiveMineral(MineralLine line, Boolean radioactive, String because) implements Evidence, Requirement {
 
     @Override

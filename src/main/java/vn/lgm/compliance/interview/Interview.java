@@ -14,6 +14,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import vn.lgm.compliance.engine.Assessor;
 import vn.lgm.compliance.engine.RuleInfo;
+import vn.lgm.compliance.engine.RuleReads;
 import vn.lgm.compliance.i18n.FindingLocalizer;
 import vn.lgm.compliance.model.Assessment;
 import vn.lgm.compliance.model.Finding;
@@ -66,7 +67,7 @@ public final class Interview {
             @Schema(description = "START while the deciding facts are unknown; QUESTIONS; DONE when nothing more can change the verdict") String phase,
             Verdict verdict,
             @Schema(description = "Findings per outcome so far") Map<Outcome, Long> counts,
-            @Schema(description = "Questions open now (each answer can settle some and, if it brings a rule into play, open follow-ups)") int remaining,
+            @Schema(description = "At most this many questions can still come, whatever the answers (the questions open now, and every unknown fact of a rule that an answer could still bring into play); 0 when DONE") int remaining,
             @Schema(description = "The next questions, most decisive first") List<Question> questions,
             @Schema(description = "Facts answered \"I don't know\": not asked again; the findings that need them stay open") List<String> unknown,
             Assessment assessment) {
@@ -77,6 +78,7 @@ public final class Interview {
     private final Texts texts;
     private final FormModel form;
     private final Map<String, RuleInfo> rules = new HashMap<>();
+    private final Map<String, RuleReads.Reads> reads;
 
     public Interview(Assessor assessor, FindingLocalizer localizer, Texts texts, FormModel form) {
         this.assessor = assessor;
@@ -84,6 +86,7 @@ public final class Interview {
         this.texts = texts;
         this.form = form;
         assessor.rules().catalogue().forEach(r -> rules.put(r.id(), r));
+        this.reads = RuleReads.of(assessor.rules());
     }
 
     public Step next(Project project, List<String> unknown, String lang) {
@@ -102,13 +105,73 @@ public final class Interview {
         List<Question> ranked = ranked(a, dontKnow, fields, lang);
         if (!first.isEmpty()) {
             // the deciding facts come first; what the engine asks already is counted in what remains
-            Set<String> asked = new LinkedHashSet<>();
-            first.forEach(q -> asked.add(q.field()));
-            ranked.forEach(q -> asked.add(q.field()));
-            return new Step("START", a.verdict(), counts, asked.size(), first, List.copyOf(dontKnow), localizer.localize(a, lang));
+            return new Step("START", a.verdict(), counts, atMost(project, a, dontKnow, first, ranked), first,
+                    List.copyOf(dontKnow), localizer.localize(a, lang));
         }
-        return new Step(ranked.isEmpty() ? "DONE" : "QUESTIONS", a.verdict(), counts, ranked.size(), ranked,
+        return new Step(ranked.isEmpty() ? "DONE" : "QUESTIONS", a.verdict(), counts,
+                ranked.isEmpty() ? 0 : atMost(project, a, dontKnow, first, ranked), ranked,
                 List.copyOf(dontKnow), localizer.localize(a, lang));
+    }
+
+    /**
+     * At most how many questions can still come, whatever the answers. A question comes only from a rule that asks,
+     * and a rule asks only if it has an open finding (which names every fact that could still change it) or if an
+     * answer brings it into play: a rule without a finding is settled on the facts given — its conditions false or its
+     * requirements met stay so as facts are added (three-valued logic is monotone) — until a fact its {@code when}
+     * reads (or the issue date, for a grant condition not in force on the assessment date or whose legal numbers change
+     * within its time in force) changes from unknown to known, and that happens only if that
+     * fact is itself asked. So, from the questions open now, each rule without a finding whose {@code when} reads a
+     * fact that may be asked adds every unknown fact its consequence can ask, until nothing more is added. An open finding of an
+     * OBLIGATION rule may also come to ask its due point. ADVISORY rules never ask.
+     */
+    private int atMost(Project project, Assessment a, Set<String> dontKnow, List<Question> first, List<Question> ranked) {
+        Set<String> can = new LinkedHashSet<>();
+        first.forEach(q -> can.add(q.field()));
+        ranked.forEach(q -> can.add(q.field()));
+        Set<String> found = new java.util.HashSet<>();
+        for (Finding f : a.findings()) {
+            found.add(f.ruleId());
+            // an open finding, once its facts are given, may turn into an obligation whose weight asks its due point
+            RuleInfo r = rules.get(f.ruleId());
+            if (r != null && r.dueAt() != null && !f.missingFacts().isEmpty()) {
+                String due = r.dueAt().decidingFact(project);
+                RuleReads.unknownPaths(project, due).stream().filter(p -> !dontKnow.contains(p)).forEach(can::add);
+            }
+        }
+        List<RuleInfo> waiting = new ArrayList<>();
+        for (RuleInfo r : rules.values()) {
+            if (!r.isDefinition() && r.outcome() != Outcome.ADVISORY && !found.contains(r.id()) && reads.containsKey(r.name())
+                    && (r.judgedOn() == vn.lgm.compliance.engine.JudgedOn.ISSUE || r.inForce().on(a.lawAsOf()))) {
+                waiting.add(r);
+            }
+        }
+        boolean grew = true;
+        while (grew) {
+            grew = false;
+            for (java.util.Iterator<RuleInfo> it = waiting.iterator(); it.hasNext();) {
+                RuleInfo r = it.next();
+                RuleReads.Reads read = reads.get(r.name());
+                Set<String> trigger = new LinkedHashSet<>(read.when());
+                if (r.judgedOn() == vn.lgm.compliance.engine.JudgedOn.ISSUE
+                        && (!r.inForce().on(a.lawAsOf()) || read.datedNumbers())) {
+                    trigger.add("licence.issuedOn");   // judged on another date, it may apply, or read another number
+                }
+                if (trigger.stream().flatMap(k -> RuleReads.unknownPaths(project, k).stream()).map(this::askable)
+                        .noneMatch(can::contains)) {
+                    continue;
+                }
+                it.remove();
+                for (String key : read.asks()) {
+                    for (String path : RuleReads.unknownPaths(project, key)) {
+                        String asked = askable(path);
+                        if (!dontKnow.contains(asked) && can.add(asked)) {
+                            grew = true;
+                        }
+                    }
+                }
+            }
+        }
+        return can.size();
     }
 
     /** Every fact the assessment asks for, as questions, most decisive first. */
