@@ -295,8 +295,10 @@ public final class AuditRunner {
             if (mode == Mode.IO_ONLY) {
                 return new Result(in, null, null, bytes(project));
             }
-            Assessment assessment = assessor.assess(project);
-            Assessment compared = compareAsOf == null ? null : assessor.assess(project.withAssessmentDate(compareAsOf));
+            // a lean line carries what rebuilds the findings' texts: they are not written for it
+            Assessor.Options options = detail == LeanWriter.Detail.LEAN ? Assessor.Options.WITHOUT_TEXTS : Assessor.Options.NONE;
+            Assessment assessment = assessor.assess(project, options);
+            Assessment compared = compareAsOf == null ? null : assessor.assess(project.withAssessmentDate(compareAsOf), options);
             return new Result(in, assessment, compared, bytes(detail == LeanWriter.Detail.LEAN
                     ? LeanWriter.lean(assessment, assessor.rules()) : assessment));
         } catch (Throwable e) {

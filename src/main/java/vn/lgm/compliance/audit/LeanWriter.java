@@ -81,10 +81,14 @@ public final class LeanWriter {
         return new LeanAssessment(a.projectId(), a.verdict(), a.lawAsOf(), a.rulesVersion(), "lean", a.derived(), findings);
     }
 
-    /** The "cannot be decided" form: its explanation names the missing facts instead of the rule's text. */
+    /**
+     * The "cannot be decided" form, whose texts name the missing facts instead of the rule's: every
+     * INSUFFICIENT_INFORMATION finding (the engine reports a rule's own outcome only when a requirement fails, and
+     * weighs an OBLIGATION to OBLIGATION or VIOLATION; a rule whose @outcome is INSUFFICIENT_INFORMATION requires
+     * only that facts be known, which never fails). The texts themselves may be absent (an assessment without texts).
+     */
     private static boolean asked(Finding f, RuleBase rules) {
-        return f.outcome() == Outcome.INSUFFICIENT_INFORMATION && f.explanation() != null
-                && f.explanation().startsWith(FindingCollector.undecidedPrefix(f.title(), f.citation().label()));
+        return f.outcome() == Outcome.INSUFFICIENT_INFORMATION;
     }
 
     /** The full assessment, rebuilt from a lean line and the rules of its version. */

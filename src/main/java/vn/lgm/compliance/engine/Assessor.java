@@ -45,10 +45,19 @@ public final class Assessor {
 
     /**
      * Ways to run an assessment other than plainly: rules switched off (mutation testing, through the agenda,
-     * without recompiling), parameter values replaced, and a callback per rule firing (coverage).
+     * without recompiling), parameter values replaced, a callback per rule firing (coverage), and findings without
+     * their explanation and remediation texts ({@code texts} false: a lean audit line, which carries what rebuilds
+     * them, need not pay for writing them).
      */
-    public record Options(Set<String> disabledRuleIds, Map<String, Double> parameterOverrides, Consumer<RuleInfo> onFire) {
+    public record Options(Set<String> disabledRuleIds, Map<String, Double> parameterOverrides, Consumer<RuleInfo> onFire,
+                          boolean texts) {
         public static final Options NONE = new Options(Set.of(), Map.of(), null);
+        /** For lean audit lines: the findings' texts are left out (null), everything else is the same. */
+        public static final Options WITHOUT_TEXTS = new Options(Set.of(), Map.of(), null, false);
+
+        public Options(Set<String> disabledRuleIds, Map<String, Double> parameterOverrides, Consumer<RuleInfo> onFire) {
+            this(disabledRuleIds, parameterOverrides, onFire, true);
+        }
     }
 
     /**
@@ -112,7 +121,8 @@ public final class Assessor {
     public Assessment assess(Project project, Options options) {
         LocalDate date = project.assessmentDate() != null ? project.assessmentDate() : LocalDate.now(VIETNAM);
         ParameterValues params = rules.parameters().at(date, options.parameterOverrides());
-        FindingCollector findings = new FindingCollector(project, rules, params, date, options.parameterOverrides());
+        FindingCollector findings = new FindingCollector(project, rules, params, date, options.parameterOverrides(),
+                options.texts());
         // A session with a listener (coverage) is used once; plain assessments reuse this thread's session.
         boolean reuse = options.onFire() == null;
         KieSession session = reuse ? sessions.get() : rules.kieBase().newKieSession();

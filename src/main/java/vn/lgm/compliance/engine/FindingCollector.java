@@ -36,6 +36,8 @@ public final class FindingCollector {
             .thenComparing(Finding::ruleId)
             .thenComparing(f -> f.facts().isEmpty() ? "" : f.facts().get(0).path());
 
+    /** False for a lean audit line: the findings' texts are not written (they are rebuilt from the line on demand). */
+    private final boolean texts;
     private final Project project;
     private final RuleBase rules;
     private final ParameterValues params;
@@ -46,7 +48,8 @@ public final class FindingCollector {
     private ParameterValues issueParams;
 
     FindingCollector(Project project, RuleBase rules, ParameterValues params, LocalDate date,
-            java.util.Map<String, Double> overrides) {
+            java.util.Map<String, Double> overrides, boolean texts) {
+        this.texts = texts;
         this.project = project;
         this.rules = rules;
         this.params = params;
@@ -139,8 +142,8 @@ public final class FindingCollector {
             return;
         }
         ParameterValues ruleParams = paramsFor(rule);
-        String explanation = explanation(rule, !shown, factList, missingFacts, ruleParams, date);
-        String remediation = remediation(rule, !shown, factList, missingFacts, ruleParams, date);
+        String explanation = texts ? explanation(rule, !shown, factList, missingFacts, ruleParams, date) : null;
+        String remediation = texts ? remediation(rule, !shown, factList, missingFacts, ruleParams, date) : null;
         findings.add(new Finding(rule.id(), rule.title(), rule.area(), outcome, rule.citation(), rule.inForce(),
                 factList, explanation, remediation, missingFacts));
     }
