@@ -56,7 +56,7 @@ public class AssessmentExtras {
      * named by their labels and values by their names, never a JSON path), with counterfactuals if asked.
      */
     public Object respond(Assessment a, Project project, String lang, boolean counterfactuals) {
-        Assessment out = localizer.localize(a, lang);
+        Assessment out = localizer.localize(a, project, lang);
         return counterfactuals ? AssessmentWithCounterfactuals.of(out, search.search(project)) : out;
     }
 }

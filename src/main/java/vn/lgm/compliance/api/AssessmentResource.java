@@ -91,7 +91,7 @@ public class AssessmentResource {
             return Response.status(Response.Status.BAD_REQUEST).entity(new InputErrors(List.of(outside))).build();
         }
         try {
-            return Response.ok(extras.respond(assessor.assess(read.project()), read.project(),
+            return Response.ok(extras.respond(assessor.assess(read.project(), Assessor.Options.WITHOUT_TEXTS), read.project(),
                     lang != null ? lang : acceptLanguage, counterfactuals)).build();
         } catch (Assessor.LimitExceeded e) {
             LOG.warnf("assessment of '%s' stopped: %s", read.project().id(), e.getMessage());

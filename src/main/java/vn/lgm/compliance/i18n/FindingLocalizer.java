@@ -20,6 +20,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import vn.lgm.compliance.counterfactual.FactDomain;
 import vn.lgm.compliance.input.Json;
+import vn.lgm.compliance.engine.FindingCollector;
 import vn.lgm.compliance.engine.ParameterValues;
 import vn.lgm.compliance.engine.RuleBase;
 import vn.lgm.compliance.engine.RuleInfo;
@@ -146,9 +147,18 @@ public final class FindingLocalizer {
 
     /** The assessment with its findings in the language (en or vi), labels instead of paths. */
     public Assessment localize(Assessment a, String requested) {
+        return localize(a, null, requested);
+    }
+
+    /**
+     * The same, with the project assessed: a grant condition's legal numbers are those in force on the licence's issue
+     * date, as the engine judged it ({@code FindingCollector.judgedDate}); without the project, those of the
+     * assessment date. The engine's own texts are not read (an assessment without texts localizes the same).
+     */
+    public Assessment localize(Assessment a, vn.lgm.compliance.model.Project project, String requested) {
         String lang = Texts.lang(requested);
         LocalDate date = a.lawAsOf();
-        ParameterValues params = rules.parameters().at(date);
+        Map<LocalDate, ParameterValues> paramsOn = new HashMap<>(2);
         Map<String, FormModel.FormField> fields = form.fieldsByKey(lang);
         List<Finding> out = new ArrayList<>();
         for (Finding f : a.findings()) {
@@ -162,6 +172,8 @@ public final class FindingLocalizer {
             Citation c = f.citation() == null ? null : new Citation(f.citation().instrument(), f.citation().article(),
                     f.citation().clause(), f.citation().point(), citation(f.citation(), lang));
             RuleText t = vn ? vi.get(r.id()) : new RuleText(r.explanationTemplate(), r.remediationTemplate());
+            LocalDate judged = project == null ? date : FindingCollector.judgedDate(r, project, date);
+            ParameterValues params = paramsOn.computeIfAbsent(judged, d -> rules.parameters().at(d));
             Template.Formatter format = formatter(params, date, lang, fields);
             StringBuilder explanation = new StringBuilder(512);
             StringBuilder remediation = new StringBuilder(512);

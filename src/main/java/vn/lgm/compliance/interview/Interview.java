@@ -91,7 +91,8 @@ public final class Interview {
 
     public Step next(Project project, List<String> unknown, String lang) {
         Set<String> dontKnow = new LinkedHashSet<>(unknown == null ? List.of() : unknown);
-        Assessment a = assessor.assess(project);
+        // the texts are written by the localizer, in the reader's language
+        Assessment a = assessor.assess(project, Assessor.Options.WITHOUT_TEXTS);
         Map<Outcome, Long> counts = new EnumMap<>(Outcome.class);
         a.findings().forEach(f -> counts.merge(f.outcome(), 1L, Long::sum));
         Map<String, FormModel.FormField> fields = form.fieldsByKey(lang);
@@ -106,11 +107,11 @@ public final class Interview {
         if (!first.isEmpty()) {
             // the deciding facts come first; what the engine asks already is counted in what remains
             return new Step("START", a.verdict(), counts, atMost(project, a, dontKnow, first, ranked), first,
-                    List.copyOf(dontKnow), localizer.localize(a, lang));
+                    List.copyOf(dontKnow), localizer.localize(a, project, lang));
         }
         return new Step(ranked.isEmpty() ? "DONE" : "QUESTIONS", a.verdict(), counts,
                 ranked.isEmpty() ? 0 : atMost(project, a, dontKnow, first, ranked), ranked,
-                List.copyOf(dontKnow), localizer.localize(a, lang));
+                List.copyOf(dontKnow), localizer.localize(a, project, lang));
     }
 
     /**

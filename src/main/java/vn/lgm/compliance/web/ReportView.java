@@ -89,7 +89,7 @@ public record ReportView(String lang, String projectId, String projectName, Stri
     public static ReportView of(Assessment engine, Project project, String requested, Texts texts, FormModel form,
                                 Collection<RuleInfo> catalogue, FindingLocalizer localizer, Counterfactuals cf) {
         String lang = Texts.lang(requested);
-        Assessment a = localizer.localize(engine, lang);
+        Assessment a = localizer.localize(engine, project, lang);
         Map<String, RuleInfo> rules = new LinkedHashMap<>();
         catalogue.forEach(r -> rules.put(r.id(), r));
         Map<String, FormModel.FormField> fields = form.fieldsByKey(lang);

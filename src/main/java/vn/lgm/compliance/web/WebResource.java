@@ -140,7 +140,7 @@ public class WebResource {
     }
 
     private String reportHtml(vn.lgm.compliance.model.Project project, String lang, boolean counterfactuals) {
-        Assessment a = assessor.assess(project);
+        Assessment a = assessor.assess(project, vn.lgm.compliance.engine.Assessor.Options.WITHOUT_TEXTS);
         ReportView view = ReportView.of(a, project, lang, TEXTS, FORM, rules.catalogue(), extras.localizer(),
                 ReportView.search(extras.search(), project, counterfactuals));
         return report.data("t", TEXTS.ui(lang)).data("r", view).render();
