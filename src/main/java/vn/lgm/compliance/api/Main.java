@@ -25,6 +25,8 @@ public class Main implements QuarkusApplication {
             // A command (audit, bench, ...): run it on the framework-free engine, without booting the service.
             System.exit(Cli.run(args));
         }
+        // the rules are read while Quarkus boots (two cores: one for each), and taken when first needed
+        RulesPreload.start();
         Quarkus.run(Main.class, (status, error) -> {
             if (startupFailure != null) {
                 System.err.println(startupFailure);

@@ -1,0 +1,81 @@
+package vn.lgm.compliance.api;
+
+import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
+
+import org.jboss.logging.Logger;
+
+import vn.lgm.compliance.engine.Assessor;
+import vn.lgm.compliance.engine.RuleBase;
+import vn.lgm.compliance.input.Json;
+import vn.lgm.compliance.input.ProjectReader;
+
+/**
+ * The rules read (from the rule cache, or compiled) on a thread of their own while Quarkus boots on the main thread,
+ * then one assessment made and written to warm the engine's code: on two cores the rules' load and the first
+ * assessment's class loading overlap the framework's start instead of following it. {@link LiveRules} takes the
+ * result when it first needs the rules; if the preload was not started, read another folder, or failed, it loads
+ * the rules itself (and reports any error as it always has).
+ */
+final class RulesPreload {
+
+    private static final Logger LOG = Logger.getLogger(RulesPreload.class);
+    /** A minimal project that fires the definitions and a spread of rules (an operating quarry, first screen). */
+    private static final String WARM_UP = "{\"id\":\"warm-up\",\"assessmentDate\":\"2026-03-01\",\"activities\":[\"EXPLOITATION\",\"EXPORT\"],"
+            + "\"minerals\":[{\"name\":\"RARE_EARTH\"}],\"stage\":\"OPERATING\",\"licence\":{\"type\":\"EXPLOITATION\"},"
+            + "\"exports\":[{\"mineral\":\"RARE_EARTH\",\"product\":\"CONCENTRATE\"}]}";
+
+    private static volatile Path dir;
+    private static volatile CompletableFuture<RuleBase> future;
+
+    private RulesPreload() {
+    }
+
+    /** Starts reading the rules of {@code rules.dir} (system property, else RULES_DIR, else "rules"). */
+    static void start() {
+        String setting = System.getProperty("rules.dir", System.getenv().getOrDefault("RULES_DIR", "rules"));
+        Path d = Path.of(setting).toAbsolutePath().normalize();
+        ClassLoader loader = Thread.currentThread().getContextClassLoader();
+        CompletableFuture<RuleBase> f = new CompletableFuture<>();
+        Thread t = new Thread(() -> {
+            try {
+                RuleBase rules = RuleBase.load(d);
+                f.complete(rules);
+                warmUp(rules);
+            } catch (Throwable e) {
+                f.completeExceptionally(e);
+            }
+        }, "rules-preload");
+        t.setContextClassLoader(loader);
+        t.setDaemon(true);
+        dir = d;
+        future = f;
+        t.start();
+    }
+
+    private static void warmUp(RuleBase rules) {
+        try {
+            var project = ProjectReader.json().read(WARM_UP).project();
+            Json.json().writeValueAsBytes(new Assessor(rules).assess(project, Assessor.Options.WITHOUT_TEXTS));
+        } catch (Exception | LinkageError e) {
+            LOG.debug("warm-up assessment failed (harmless): " + e);
+        }
+    }
+
+    /**
+     * The preloaded rules of this folder, waiting for them if they are still loading; null when there are none (not
+     * started, another folder, or the load failed: the caller loads the rules itself and reports the error).
+     */
+    static RuleBase take(Path folder) {
+        CompletableFuture<RuleBase> f = future;
+        future = null;
+        if (f == null || !folder.toAbsolutePath().normalize().equals(dir)) {
+            return null;
+        }
+        try {
+            return f.join();
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+}
