@@ -24,6 +24,7 @@ import vn.lgm.compliance.model.FactValue;
 import vn.lgm.compliance.model.Finding;
 import vn.lgm.compliance.model.Outcome;
 import vn.lgm.compliance.model.Project;
+import vn.lgm.compliance.model.Verdict;
 
 /**
  * What the report shows, in one language, in the order an investor reads it: the verdict, the changes that would
@@ -146,7 +147,8 @@ public record ReportView(String lang, String projectId, String projectName, Stri
             String after = texts.ui(lang, "verdict." + p.verdictAfter().name());
             plan = new Plan(changes(p.changes(), fields, texts, lang, localizer), WebJson.forScript(p.changes()),
                     p.verdictAfter().name(), after,
-                    plural(texts, lang, "plan.summary", p.changes().size()).replace("{verdict}", after),
+                    plural(texts, lang, p.verdictAfter() == Verdict.INCOMPLETE ? "plan.summaryOpen" : "plan.summary",
+                            p.changes().size()).replace("{verdict}", after),
                     p.remaining());
         }
 
