@@ -10,18 +10,12 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import vn.lgm.compliance.cases.CaseLoader;
 import vn.lgm.compliance.cases.TestCase;
 import vn.lgm.compliance.engine.Assessor;
 import vn.lgm.compliance.engine.RuleBase;
 import vn.lgm.compliance.i18n.FindingLocalizer;
-import vn.lgm.compliance.audit.Audit;
-import vn.lgm.compliance.audit.InputRecord;
-import vn.lgm.compliance.audit.RecordSource;
-import vn.lgm.compliance.input.Limits;
 import vn.lgm.compliance.model.Project;
 import java.nio.file.Files;
-import java.time.LocalDate;
 import vn.lgm.compliance.model.Assessment;
 import vn.lgm.compliance.model.Finding;
 import vn.lgm.compliance.web.FormModel;
@@ -45,11 +39,10 @@ class ReaderTextTest {
 
     @BeforeAll
     static void load() {
-        vn.lgm.compliance.cli.Cli.quietLogging();
-        rules = RuleBase.load(Path.of("rules"));
+        rules = CasesTest.RULES;
         Texts texts = Texts.load();
         localizer = FindingLocalizer.load(rules, texts, new FormModel(texts));
-        cases = new CaseLoader().loadAll(Path.of("cases")).stream().filter(TestCase::valid).toList();
+        cases = CasesTest.CASES.stream().filter(TestCase::valid).toList();
     }
 
     @Test
@@ -68,21 +61,7 @@ class ReaderTextTest {
         for (CleanGrid.Entry e : CleanGrid.projects(true)) {
             check(e.name(), assessor.assess(e.project()), problems);
         }
-        int licences = 0;
-        for (String file : List.of("ds-gp-khai-thac-31-10-2025.csv", "ds-gp-tham-do-yen-bai-6-2025.csv",
-                "theo-doi-phap-ly-mo-khai-thac-4-2026.csv")) {
-            Path register = Path.of("../shared/data/lao-cai").resolve(file);
-            try (RecordSource source = Audit.open(Files.newInputStream(register), true, null, Limits.DEFAULTS)) {
-                for (RecordSource.Raw raw = source.next(); raw != null; raw = source.next()) {
-                    InputRecord r = source.parse(raw);
-                    if (r.project() != null) {
-                        licences++;
-                        Project p = r.project().withAssessmentDate(LocalDate.of(2026, 4, 28));
-                        check(file + " line " + r.line(), assessor.assess(p), problems);
-                    }
-                }
-            }
-        }
+        int licences = Registers.forEach((where, p) -> check(where, assessor.assess(p), problems));
         assertTrue(licences > 400, "the registers' licences were read: " + licences);
         assertTrue(problems.isEmpty(), problems.size() + " problem(s):\n" + String.join("\n", problems.stream().limit(40).toList()));
     }

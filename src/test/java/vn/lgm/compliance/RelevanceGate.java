@@ -33,7 +33,7 @@ import vn.lgm.compliance.model.Project;
  * "not known" among them, or {@value #MAX_FILLINGS} drawn at random when there are more),
  * and the project is assessed again with only that rule (and the definitions) allowed to fire.
  */
-final class RelevanceGate {
+public final class RelevanceGate {
 
     private static final ObjectMapper JSON = vn.lgm.compliance.input.Json.json();
 
@@ -288,7 +288,7 @@ final class RelevanceGate {
     }
 
     /** Sets the value at a JSON path such as {@code minerals[0].radioactive}, creating objects on the way. */
-    static void set(ObjectNode root, String path, Object value) {
+    public static void set(ObjectNode root, String path, Object value) {
         String[] segments = path.split("\\.");
         JsonNode node = root;
         for (int i = 0; i < segments.length; i++) {

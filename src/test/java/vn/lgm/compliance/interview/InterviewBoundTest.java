@@ -115,42 +115,12 @@ class InterviewBoundTest {
                 case "date" -> F.textNode(DATE.plusDays(DAYS.get(random.nextInt(DAYS.size()))).toString());
                 default -> F.textNode("Example");
             };
-            set(copy, q.field(), value);
+            vn.lgm.compliance.RelevanceGate.set(copy, q.field(), value);
             if (ProjectReader.json().read(copy.toString()).ok()) {
                 project.setAll(copy);
                 return true;
             }
         }
         return false;
-    }
-
-    /** Writes a value at a path such as {@code exports[0].product}, making the objects and entries on the way. */
-    static void set(ObjectNode root, String path, JsonNode value) {
-        String[] steps = path.split("\\.");
-        ObjectNode node = root;
-        for (int i = 0; i < steps.length; i++) {
-            String step = steps[i];
-            boolean lastStep = i == steps.length - 1;
-            int bracket = step.indexOf('[');
-            if (bracket < 0) {
-                if (lastStep) {
-                    node.set(step, value);
-                } else {
-                    node = node.has(step) && node.get(step).isObject() ? (ObjectNode) node.get(step) : node.putObject(step);
-                }
-                continue;
-            }
-            String name = step.substring(0, bracket);
-            int index = Integer.parseInt(step.substring(bracket + 1, step.length() - 1));
-            ArrayNode list = node.has(name) && node.get(name).isArray() ? (ArrayNode) node.get(name) : node.putArray(name);
-            while (list.size() <= index) {
-                list.addObject();
-            }
-            if (lastStep) {
-                list.set(index, value);
-            } else {
-                node = (ObjectNode) list.get(index);
-            }
-        }
     }
 }
