@@ -25,7 +25,6 @@ import io.quarkus.qute.TemplateData;
 import vn.lgm.compliance.input.InputErrors;
 import vn.lgm.compliance.engine.Assessor;
 import vn.lgm.compliance.input.ProjectReader;
-import vn.lgm.compliance.engine.RuleBase;
 import vn.lgm.compliance.model.Assessment;
 
 /**
@@ -49,10 +48,7 @@ public class WebResource {
     }
 
     @Inject
-    Assessor assessor;
-
-    @Inject
-    RuleBase rules;
+    vn.lgm.compliance.api.LiveRules live;
 
     @Inject
     vn.lgm.compliance.api.AssessmentExtras extras;
@@ -140,8 +136,10 @@ public class WebResource {
     }
 
     private String reportHtml(vn.lgm.compliance.model.Project project, String lang, boolean counterfactuals) {
-        Assessment a = assessor.assess(project, vn.lgm.compliance.engine.Assessor.Options.WITHOUT_TEXTS);
-        ReportView view = ReportView.of(a, project, lang, TEXTS, FORM, rules.catalogue(), extras.localizer(),
+        // one rules version for the assessment and the catalogue it is shown with, even across a hot reload
+        Assessor now = live.assessor();
+        Assessment a = now.assess(project, Assessor.Options.WITHOUT_TEXTS);
+        ReportView view = ReportView.of(a, project, lang, TEXTS, FORM, now.rules().catalogue(), extras.localizer(),
                 ReportView.search(extras.search(), project, counterfactuals));
         return report.data("t", TEXTS.ui(lang)).data("r", view).render();
     }
