@@ -27,24 +27,24 @@ public class AssessmentExtras {
     public static final Texts TEXTS = Texts.load();
     public static final FormModel FORM = new FormModel(TEXTS);
 
-    private final FindingLocalizer localizer;
+    private final LiveRules live;
     private final CounterfactualSearch search;
 
     @Inject
-    public AssessmentExtras(RuleBase rules, Assessor assessor) {
-        FindingLocalizer l;
+    public AssessmentExtras(LiveRules live, Assessor assessor) {
+        this.live = live;
         try {
-            l = FindingLocalizer.load(rules, TEXTS, FORM);
+            live.localizer(live.rules());
         } catch (RuleLoadException e) {
             Main.failStartup("Rule error: " + e.getMessage());
             throw e;
         }
-        this.localizer = l;
         this.search = new CounterfactualSearch(assessor);
     }
 
+    /** The reader's texts of the rules in force now. */
     public FindingLocalizer localizer() {
-        return localizer;
+        return live.localizer(live.rules());
     }
 
     public CounterfactualSearch search() {
@@ -55,8 +55,8 @@ public class AssessmentExtras {
      * The response body: the assessment in the reader's language (English unless Vietnamese is asked; in both, facts
      * named by their labels and values by their names, never a JSON path), with counterfactuals if asked.
      */
-    public Object respond(Assessment a, Project project, String lang, boolean counterfactuals) {
-        Assessment out = localizer.localize(a, project, lang);
+    public Object respond(RuleBase rules, Assessment a, Project project, String lang, boolean counterfactuals) {
+        Assessment out = live.localizer(rules).localize(a, project, lang);
         return counterfactuals ? AssessmentWithCounterfactuals.of(out, search.search(project)) : out;
     }
 }

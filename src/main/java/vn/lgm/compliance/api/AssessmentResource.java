@@ -52,6 +52,9 @@ public class AssessmentResource {
     @Inject
     AssessmentExtras extras;
 
+    @Inject
+    LiveRules live;
+
     @POST
     @Consumes({MediaType.APPLICATION_JSON, "application/yaml"})
     @Produces(MediaType.APPLICATION_JSON)
@@ -91,8 +94,10 @@ public class AssessmentResource {
             return Response.status(Response.Status.BAD_REQUEST).entity(new InputErrors(List.of(outside))).build();
         }
         try {
-            return Response.ok(extras.respond(assessor.assess(read.project(), Assessor.Options.WITHOUT_TEXTS), read.project(),
-                    lang != null ? lang : acceptLanguage, counterfactuals)).build();
+            // one rules version for the assessment and its texts, even across a hot reload
+            Assessor now = live.assessor();
+            return Response.ok(extras.respond(now.rules(), now.assess(read.project(), Assessor.Options.WITHOUT_TEXTS),
+                    read.project(), lang != null ? lang : acceptLanguage, counterfactuals)).build();
         } catch (Assessor.LimitExceeded e) {
             LOG.warnf("assessment of '%s' stopped: %s", read.project().id(), e.getMessage());
             return Response.serverError().entity(new InputErrors(List.of(new InputError("$", e.getMessage())))).build();

@@ -45,10 +45,7 @@ public class InterviewResource {
     }
 
     @Inject
-    Assessor assessor;
-
-    @Inject
-    AssessmentExtras extras;
+    LiveRules live;
 
     private volatile Interview interview;
 
@@ -90,10 +87,12 @@ public class InterviewResource {
         return Response.ok(interview().next(read.project(), request == null ? List.of() : request.unknown(), l)).build();
     }
 
+    /** The interview over the rules in force now (made again when a hot reload brings another rules version). */
     private Interview interview() {
+        Assessor now = live.assessor();
         Interview i = interview;
-        if (i == null) {
-            i = new Interview(assessor, extras.localizer(), AssessmentExtras.TEXTS, AssessmentExtras.FORM);
+        if (i == null || !i.rulesVersion().equals(now.rules().version())) {
+            i = new Interview(now, live.localizer(now.rules()), AssessmentExtras.TEXTS, AssessmentExtras.FORM);
             interview = i;
         }
         return i;

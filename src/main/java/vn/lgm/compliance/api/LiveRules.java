@@ -30,6 +30,7 @@ import vn.lgm.compliance.engine.Assessor;
 import vn.lgm.compliance.engine.RuleBase;
 import vn.lgm.compliance.engine.RuleInfo;
 import vn.lgm.compliance.engine.RuleLoadException;
+import vn.lgm.compliance.i18n.FindingLocalizer;
 
 /**
  * The rules the service answers with, and their hot reload. The {@code RuleBase} and {@code Assessor} that
@@ -63,6 +64,8 @@ public class LiveRules {
 
     private final AtomicReference<Assessor> current = new AtomicReference<>();
     private final Map<String, List<RuleInfo>> catalogues = new ConcurrentHashMap<>();
+    /** Per rules version loaded here, its findings in the reader's language (rules/i18n/vi.yaml checked with it). */
+    private final Map<String, FindingLocalizer> localizers = new ConcurrentHashMap<>();
     private volatile LastReload last;
 
     /** The rules now in force here (loaded at start-up on first use). */
@@ -72,7 +75,9 @@ public class LiveRules {
             synchronized (this) {
                 a = current.get();
                 if (a == null) {
-                    a = new Assessor(load());
+                    RuleBase rules = load();
+                    localizers.put(rules.version(), localizerOf(rules));
+                    a = new Assessor(rules);
                     catalogues.put(a.rules().version(), a.rules().catalogue());
                     current.set(a);
                 }
@@ -83,6 +88,18 @@ public class LiveRules {
 
     public RuleBase rules() {
         return assessor().rules();
+    }
+
+    /**
+     * The reader's texts of these rules (loaded with them: a rule without its Vietnamese texts stops the start, or is
+     * refused by a reload, like a rule that does not compile).
+     */
+    public FindingLocalizer localizer(RuleBase rules) {
+        return localizers.computeIfAbsent(rules.version(), v -> localizerOf(rules));
+    }
+
+    private static FindingLocalizer localizerOf(RuleBase rules) {
+        return FindingLocalizer.load(rules, AssessmentExtras.TEXTS, AssessmentExtras.FORM);
     }
 
     /** The catalogue of a rules version loaded by this process, or null. */
@@ -134,6 +151,7 @@ public class LiveRules {
         RuleBase next;
         try {
             next = load();
+            localizers.put(next.version(), localizerOf(next));
         } catch (RuleLoadException e) {
             LOG.warn("Reload refused: " + e.getMessage());
             return new ReloadResult(false, before, before, "Rule error: " + e.getMessage(), List.of());

@@ -89,6 +89,11 @@ public final class Interview {
         this.reads = RuleReads.of(assessor.rules());
     }
 
+    /** The rules version this interview asks by. */
+    public String rulesVersion() {
+        return assessor.rules().version();
+    }
+
     public Step next(Project project, List<String> unknown, String lang) {
         Set<String> dontKnow = new LinkedHashSet<>(unknown == null ? List.of() : unknown);
         // the texts are written by the localizer, in the reader's language

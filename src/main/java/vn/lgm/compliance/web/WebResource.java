@@ -139,7 +139,7 @@ public class WebResource {
         // one rules version for the assessment and the catalogue it is shown with, even across a hot reload
         Assessor now = live.assessor();
         Assessment a = now.assess(project, Assessor.Options.WITHOUT_TEXTS);
-        ReportView view = ReportView.of(a, project, lang, TEXTS, FORM, now.rules().catalogue(), extras.localizer(),
+        ReportView view = ReportView.of(a, project, lang, TEXTS, FORM, now.rules().catalogue(), live.localizer(now.rules()),
                 ReportView.search(extras.search(), project, counterfactuals));
         return report.data("t", TEXTS.ui(lang)).data("r", view).render();
     }
