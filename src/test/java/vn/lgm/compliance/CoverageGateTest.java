@@ -87,6 +87,51 @@ class CoverageGateTest {
     }
 
     @Test
+    void aRewordedRemedyRerunsNoMutantButAnOutcomeEditedWithItIsCaught() throws IOException {
+        Path rules = copy(Path.of("rules"));
+        Path file = rules.resolve("export/export.drl");
+        String text = Files.readString(file);
+        String remedy = "@remediation(\"Do not export the {product}.";
+        assertTrue(text.contains(remedy));
+        String reworded = text.replace(remedy, "@remediation(\"Never export the {product} raw.");
+
+        // Texts only: no mutant is rerun, and the report is exactly the full run's.
+        Files.writeString(file, reworded);
+        CoverageRunner texts = runner(rules);
+        CoverageReport report = rerun(texts);
+        assertTrue(texts.rerunSummary().startsWith("changed rules [], texts only [EXP-001], touched cases 0: "),
+                texts.rerunSummary());
+        assertTrue(texts.rerunSummary().contains(" 0 rule-mutant runs, 0 threshold runs"), texts.rerunSummary());
+        // (the rules' version is a hash of their files, so it changes with any edit)
+        assertEquals(withoutTime(full()).replace(full().summary().rulesVersion(), "v"),
+                withoutTime(report).replace(report.summary().rulesVersion(), "v"), texts.rerunSummary());
+
+        // The outcome changed in the same header, with another reworded text: a changed rule, and the cases that
+        // expect EXP-001's violation fail, named.
+        String outcome = "@id(\"EXP-001\") @area(\"EXPORT\") @outcome(\"VIOLATION\")";
+        assertTrue(text.contains(outcome));
+        Files.writeString(file, reworded.replace("Never export the", "Do not ever export the")
+                .replace(outcome, outcome.replace("VIOLATION", "ADVISORY")));
+        CoverageRunner changed = runner(rules);
+        CoverageReport broken = changed.rerun(CASES, texts);
+        assertTrue(changed.rerunSummary().startsWith("changed rules [EXP-001], touched cases "), changed.rerunSummary());
+        assertTrue(broken.summary().casesFailed() > 0, changed.rerunSummary());
+        String all = String.join("\n", broken.gateFailures());
+        assertTrue(all.contains("EXP-001-fail-ore"), all);
+
+        // Reworded again but the consequence edited too (its body deleted): a changed rule, caught.
+        String body = "findings.breach(kcontext, oneOf($x.at(\"mineral\"), MineralName.RARE_EARTH), oneOf($x.at(\"product\"), Product.ORE, Product.CONCENTRATE));";
+        assertTrue(text.contains(body));
+        Files.writeString(file, text.replace(remedy, "@remediation(\"Please do not export the {product}.")
+                .replace(body, ""));
+        CoverageRunner gutted = runner(rules);
+        CoverageReport unpinned = gutted.rerun(CASES, texts);
+        assertTrue(gutted.rerunSummary().startsWith("changed rules [EXP-001], touched cases "), gutted.rerunSummary());
+        String failures = String.join("\n", unpinned.gateFailures());
+        assertTrue(unpinned.summary().casesFailed() > 0 && failures.contains("EXP-001"), failures);
+    }
+
+    @Test
     void aThresholdNoCaseNoticesIsUnpinned() throws IOException {
         Path rules = copy(Path.of("rules"));
         Files.writeString(rules.resolve("parameters.yaml"), Files.readString(rules.resolve("parameters.yaml"))

@@ -38,7 +38,16 @@ public class CoverageCommand implements Callable<Integer> {
     @Option(names = "--watch", description = "keep running; re-check every change to the rules or the cases (Ctrl-C stops)")
     boolean watch;
 
-    private final PrintStream stdout = System.out;
+    private final PrintStream stdout;
+
+    public CoverageCommand() {
+        this(System.out);
+    }
+
+    /** Writing to {@code out} (a test reads what the watch prints). */
+    CoverageCommand(PrintStream out) {
+        this.stdout = out;
+    }
 
     @Override
     public Integer call() throws IOException, InterruptedException {

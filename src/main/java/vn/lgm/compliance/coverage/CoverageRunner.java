@@ -57,7 +57,7 @@ public final class CoverageRunner {
     private final AtomicInteger done = new AtomicInteger();
 
     /** What a run leaves behind, so the next run after an edit reruns only what the edit touches. */
-    private record State(Map<String, String> caseFingerprints, Map<String, String> ruleFingerprints,
+    private record State(Map<String, String> caseFingerprints, RuleFingerprints.Fingerprints ruleFingerprints,
                          Map<String, LawParameters.Parameter> parameters, Map<String, CaseResult> results,
                          Map<String, Map<String, Integer>> fired, Map<String, Set<String>> ruleKills,
                          Map<String, Set<String>> thresholdKills) {
@@ -95,6 +95,12 @@ public final class CoverageRunner {
      * a changed rule's mutant on every case where it fires, any rule's mutant on the touched cases, and each
      * threshold on the touched cases (on every case if its values changed). The other results are taken from the
      * previous run, which saw the same rules and the same cases.
+     *
+     * <p>A rule whose reader texts alone were edited ({@code @title}, {@code @titleVi}, {@code @explanation},
+     * {@code @remediation}: the same outcome fingerprint, see {@link RuleFingerprints}) is not a changed rule here:
+     * no run of any case can pass or fail differently for it, so its mutants and the cases where it fires are
+     * not rerun for it. Every case is still run again plainly on the new rules, so its new texts are what the
+     * report's assessments carry, and a case whose result or fired rules nonetheless differed would be touched.
      */
     public CoverageReport rerun(List<TestCase> cases, CoverageRunner previous) {
         return run(cases, previous == null ? null : previous.state);
@@ -104,13 +110,19 @@ public final class CoverageRunner {
         long start = System.nanoTime();
         Map<String, String> caseFingerprints = new ConcurrentHashMap<>();
         cases.parallelStream().forEach(c -> caseFingerprints.put(c.id(), fingerprint(c)));
-        Map<String, String> ruleFingerprints = RuleFingerprints.of(rules);
+        RuleFingerprints.Fingerprints ruleFingerprints = RuleFingerprints.of(rules);
+        // Changed: the rule's outcome fingerprint differs (or the rule is new). Texts only: its reader texts alone
+        // differ, which no case's result reads (RuleFingerprints), so nothing is rerun for it beyond the plain cases.
         Set<String> changedRules = new TreeSet<>();
-        for (Map.Entry<String, String> e : ruleFingerprints.entrySet()) {
-            if (before == null || !e.getValue().equals(before.ruleFingerprints().get(e.getKey()))) {
+        Set<String> textsOnly = new TreeSet<>();
+        for (Map.Entry<String, String> e : ruleFingerprints.outcome().entrySet()) {
+            if (before == null || !e.getValue().equals(before.ruleFingerprints().outcome().get(e.getKey()))) {
                 changedRules.add(e.getKey());
+            } else if (!ruleFingerprints.full().get(e.getKey()).equals(before.ruleFingerprints().full().get(e.getKey()))) {
+                textsOnly.add(e.getKey());
             }
         }
+        long fingerprinted = System.nanoTime();
 
         // 1. Every case, plainly, counting which rules fired in it.
         phase("cases", cases.size());
@@ -124,6 +136,7 @@ public final class CoverageRunner {
             results.put(c, r);
             done.incrementAndGet();
         });
+        long casesRun = System.nanoTime();
         List<TestCase> passing = cases.stream().filter(c -> results.get(c).passed()).toList();
         Set<String> touched = new HashSet<>();
         for (TestCase c : cases) {
@@ -161,6 +174,7 @@ public final class CoverageRunner {
             }
             done.incrementAndGet();
         });
+        long rulesMutated = System.nanoTime();
         Map<String, List<String>> killers = new HashMap<>();
         ruleKills.forEach((rule, kills) -> killers.put(rule, kills.stream().sorted().toList()));
 
@@ -200,6 +214,7 @@ public final class CoverageRunner {
             }
             done.incrementAndGet();
         });
+        long thresholdsNudged = System.nanoTime();
         List<ThresholdCoverage> thresholds = new ArrayList<>();
         for (LawParameters.Parameter p : rules.parameters().all().values()) {
             List<String> killedBy = thresholdKills.get(p.key()).stream().sorted().toList();
@@ -215,11 +230,20 @@ public final class CoverageRunner {
         });
         this.state = new State(caseFingerprints, ruleFingerprints, new HashMap<>(rules.parameters().all()), resultsById,
                 firedById, ruleKills, thresholdKills);
-        this.rerunSummary = (before == null ? "full run: " : "changed rules " + changedRules + ", touched cases "
-                + touched.size() + ": ") + cases.size() + " cases, " + ruleRuns.size() + " rule-mutant runs, "
-                + thresholdRuns.size() + " threshold runs";
         phase("done", 0);
-        return assemble(cases, results, fired, killers, thresholds, (System.nanoTime() - start) / 1_000_000);
+        CoverageReport report = assemble(cases, results, fired, killers, thresholds, (System.nanoTime() - start) / 1_000_000);
+        long assembled = System.nanoTime();
+        this.rerunSummary = (before == null ? "full run: " : "changed rules " + changedRules
+                + (textsOnly.isEmpty() ? "" : ", texts only " + textsOnly) + ", touched cases " + touched.size() + ": ")
+                + cases.size() + " cases, " + ruleRuns.size() + " rule-mutant runs, " + thresholdRuns.size()
+                + " threshold runs [fingerprints " + ms(start, fingerprinted) + " ms, cases " + ms(fingerprinted, casesRun)
+                + " ms, rule mutants " + ms(casesRun, rulesMutated) + " ms, threshold mutants "
+                + ms(rulesMutated, thresholdsNudged) + " ms, report " + ms(thresholdsNudged, assembled) + " ms]";
+        return report;
+    }
+
+    private static long ms(long from, long to) {
+        return (to - from) / 1_000_000;
     }
 
     private static boolean sameResult(CaseResult now, CaseResult then) {
