@@ -73,7 +73,13 @@ class CoverageGateTest {
         assertTrue(text.contains(body));
         Files.writeString(file, text.replace(body, ""));
         CoverageRunner edited = runner(rules);
-        CoverageReport report = rerun(edited);
+        full();
+        List<CoverageReport> gate = new java.util.ArrayList<>();
+        CoverageReport report = edited.rerun(CASES, fullRunner, (early, how) -> gate.add(early));
+        assertEquals(1, gate.size());
+        assertEquals(report.gateFailures(), gate.get(0).gateFailures(), "the gate printed early is the complete run's");
+        assertEquals(report.summary().unpinnedRules(), gate.get(0).summary().unpinnedRules());
+        assertEquals(report.summary().unpinnedThresholds(), gate.get(0).summary().unpinnedThresholds());
         String all = String.join("\n", report.gateFailures());
         assertTrue(all.contains("EXP-001") && all.contains("provision A1"), all);
         assertTrue(report.summary().casesFailed() > 0, all);
@@ -113,7 +119,9 @@ class CoverageGateTest {
         Files.writeString(file, reworded.replace("Never export the", "Do not ever export the")
                 .replace(outcome, outcome.replace("VIOLATION", "ADVISORY")));
         CoverageRunner changed = runner(rules);
-        CoverageReport broken = changed.rerun(CASES, texts);
+        List<CoverageReport> gate = new java.util.ArrayList<>();
+        CoverageReport broken = changed.rerun(CASES, texts, (early, how) -> gate.add(early));
+        assertEquals(broken.gateFailures(), gate.get(0).gateFailures(), "the gate printed early is the complete run's");
         assertTrue(changed.rerunSummary().startsWith("changed rules [EXP-001], touched cases "), changed.rerunSummary());
         assertTrue(broken.summary().casesFailed() > 0, changed.rerunSummary());
         String all = String.join("\n", broken.gateFailures());

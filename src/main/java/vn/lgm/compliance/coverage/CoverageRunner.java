@@ -103,10 +103,27 @@ public final class CoverageRunner {
      * report's assessments carry, and a case whose result or fired rules nonetheless differed would be touched.
      */
     public CoverageReport rerun(List<TestCase> cases, CoverageRunner previous) {
-        return run(cases, previous == null ? null : previous.state);
+        return run(cases, previous == null ? null : previous.state, null);
+    }
+
+    /**
+     * As {@link #rerun(List, CoverageRunner)}, and as soon as the gate is decided — before the mutant runs that only
+     * fill in the report's lists of killers — {@code onGate} is given a report whose gate failures, case results,
+     * pinned/unpinned rules and thresholds and mutation score are already those of the complete report (only its
+     * lists of killers may be shorter), with a line saying what ran to decide it. {@code coverage --watch} prints
+     * what broke from it.
+     */
+    public CoverageReport rerun(List<TestCase> cases, CoverageRunner previous,
+                                java.util.function.BiConsumer<CoverageReport, String> onGate) {
+        return run(cases, previous == null ? null : previous.state, onGate);
     }
 
     private CoverageReport run(List<TestCase> cases, State before) {
+        return run(cases, before, null);
+    }
+
+    private CoverageReport run(List<TestCase> cases, State before,
+                               java.util.function.BiConsumer<CoverageReport, String> onGate) {
         long start = System.nanoTime();
         Map<String, String> caseFingerprints = new ConcurrentHashMap<>();
         cases.parallelStream().forEach(c -> caseFingerprints.put(c.id(), fingerprint(c)));
@@ -167,16 +184,6 @@ public final class CoverageRunner {
             }
             ruleKills.put(rule.id(), kept);
         }
-        phase("rule mutants", ruleRuns.size());
-        ruleRuns.parallelStream().forEach(run -> {
-            if (!runner.run(run.getValue(), new Assessor.Options(Set.of(run.getKey().id()), Map.of(), null)).passed()) {
-                ruleKills.get(run.getKey().id()).add(run.getValue().id());
-            }
-            done.incrementAndGet();
-        });
-        long rulesMutated = System.nanoTime();
-        Map<String, List<String>> killers = new HashMap<>();
-        ruleKills.forEach((rule, kills) -> killers.put(rule, kills.stream().sorted().toList()));
 
         // 3. Thresholds nudged both ways just past their value on each case's date.
         Map<String, Set<String>> thresholdKills = new ConcurrentHashMap<>();
@@ -199,28 +206,90 @@ public final class CoverageRunner {
             }
             thresholdKills.put(p.key(), kept);
         }
-        phase("threshold mutants", thresholdRuns.size());
-        thresholdRuns.parallelStream().forEach(run -> {
-            LawParameters.Parameter p = (LawParameters.Parameter) run[0];
-            TestCase c = (TestCase) run[1];
-            int sign = (Integer) run[2];
-            LawParameters.Value v = p.on(dateOf(results.get(c)));
-            if (v != null) {
-                double value = v.value().doubleValue();
-                double nudged = value + sign * Math.max(Math.abs(value), 1.0) * 1e-6;
-                if (!runner.run(c, new Assessor.Options(Set.of(), Map.of(p.key(), nudged), null)).passed()) {
-                    thresholdKills.get(p.key()).add(c.id() + (sign < 0 ? " (lowered)" : " (raised)"));
+
+        // 2a/3a. With a listener, the gate first: a rule or threshold is pinned as soon as one case kills its
+        // mutant. One with a kill kept from the previous run (on an untouched case: the same rules and the same
+        // case, so the same result) is pinned already; for each of the others its runs go, previous killers first,
+        // until one kills or none is left. That decides every pinned/unpinned exactly, so the gate (which reads
+        // the cases' results, where rules fired, and pinned or not, never the full lists of killers) is exactly
+        // the one the complete run gives; the remaining runs then fill in the lists of killers for the report.
+        boolean[] ruleDone = new boolean[ruleRuns.size()];
+        boolean[] thresholdDone = new boolean[thresholdRuns.size()];
+        long gateDecided = System.nanoTime();
+        int gateRuns = 0;
+        if (before != null && onGate != null) {
+            phase("mutants deciding the gate", 0);
+            Map<String, List<Integer>> undecidedRules = new TreeMap<>();
+            for (int i = 0; i < ruleRuns.size(); i++) {
+                String id = ruleRuns.get(i).getKey().id();
+                if (ruleKills.get(id).isEmpty()) {
+                    undecidedRules.computeIfAbsent(id, k -> new ArrayList<>()).add(i);
                 }
+            }
+            Map<String, List<Integer>> undecidedThresholds = new TreeMap<>();
+            for (int i = 0; i < thresholdRuns.size(); i++) {
+                String key = ((LawParameters.Parameter) thresholdRuns.get(i)[0]).key();
+                if (thresholdKills.get(key).isEmpty()) {
+                    undecidedThresholds.computeIfAbsent(key, k -> new ArrayList<>()).add(i);
+                }
+            }
+            AtomicInteger ran = new AtomicInteger();
+            undecidedRules.forEach((id, runs) -> runs.sort(java.util.Comparator.comparing((Integer i) ->
+                    !before.ruleKills().getOrDefault(id, Set.of()).contains(ruleRuns.get(i).getValue().id()))));
+            undecidedThresholds.forEach((key, runs) -> runs.sort(java.util.Comparator.comparing((Integer i) ->
+                    !before.thresholdKills().getOrDefault(key, Set.of()).contains(thresholdKey(thresholdRuns.get(i))))));
+            List<Runnable> deciders = new ArrayList<>();
+            undecidedRules.values().forEach(runs -> deciders.add(() -> {
+                for (int i : runs) {
+                    ruleDone[i] = true;
+                    ran.incrementAndGet();
+                    if (runRule(ruleRuns.get(i), ruleKills)) {
+                        return;
+                    }
+                }
+            }));
+            undecidedThresholds.values().forEach(runs -> deciders.add(() -> {
+                for (int i : runs) {
+                    thresholdDone[i] = true;
+                    ran.incrementAndGet();
+                    if (runThreshold(thresholdRuns.get(i), results, thresholdKills)) {
+                        return;
+                    }
+                }
+            }));
+            deciders.parallelStream().forEach(Runnable::run);
+            gateRuns = ran.get();
+            gateDecided = System.nanoTime();
+            CoverageReport gate = assemble(cases, results, fired, killers(ruleKills), thresholds(thresholdKills),
+                    (gateDecided - start) / 1_000_000);
+            onGate.accept(gate, "changed rules " + changedRules + (textsOnly.isEmpty() ? "" : ", texts only " + textsOnly)
+                    + ", touched cases " + touched.size() + ": " + cases.size() + " cases, " + gateRuns + " of "
+                    + (ruleRuns.size() + thresholdRuns.size()) + " mutant runs to decide the gate [fingerprints "
+                    + ms(start, fingerprinted) + " ms, cases " + ms(fingerprinted, casesRun) + " ms, mutants "
+                    + ms(casesRun, gateDecided) + " ms]");
+        }
+
+        // 2b. Every rule mutant (not run above).
+        phase("rule mutants", ruleRuns.size());
+        java.util.stream.IntStream.range(0, ruleRuns.size()).parallel().forEach(i -> {
+            if (!ruleDone[i]) {
+                runRule(ruleRuns.get(i), ruleKills);
+            }
+            done.incrementAndGet();
+        });
+        long rulesMutated = System.nanoTime();
+        Map<String, List<String>> killers = killers(ruleKills);
+
+        // 3b. Every threshold mutant (not run above).
+        phase("threshold mutants", thresholdRuns.size());
+        java.util.stream.IntStream.range(0, thresholdRuns.size()).parallel().forEach(i -> {
+            if (!thresholdDone[i]) {
+                runThreshold(thresholdRuns.get(i), results, thresholdKills);
             }
             done.incrementAndGet();
         });
         long thresholdsNudged = System.nanoTime();
-        List<ThresholdCoverage> thresholds = new ArrayList<>();
-        for (LawParameters.Parameter p : rules.parameters().all().values()) {
-            List<String> killedBy = thresholdKills.get(p.key()).stream().sorted().toList();
-            String citation = p.values().get(p.values().size() - 1).citation();
-            thresholds.add(new ThresholdCoverage(p.key(), p.title(), citation, !killedBy.isEmpty(), killedBy));
-        }
+        List<ThresholdCoverage> thresholds = thresholds(thresholdKills);
 
         Map<String, CaseResult> resultsById = new HashMap<>();
         Map<String, Map<String, Integer>> firedById = new HashMap<>();
@@ -237,9 +306,57 @@ public final class CoverageRunner {
                 + (textsOnly.isEmpty() ? "" : ", texts only " + textsOnly) + ", touched cases " + touched.size() + ": ")
                 + cases.size() + " cases, " + ruleRuns.size() + " rule-mutant runs, " + thresholdRuns.size()
                 + " threshold runs [fingerprints " + ms(start, fingerprinted) + " ms, cases " + ms(fingerprinted, casesRun)
-                + " ms, rule mutants " + ms(casesRun, rulesMutated) + " ms, threshold mutants "
+                + (before != null && onGate != null ? " ms, gate " + ms(casesRun, gateDecided) + " ms (" + gateRuns
+                        + " runs)," : " ms,")
+                + " rule mutants " + ms(gateDecided, rulesMutated) + " ms, threshold mutants "
                 + ms(rulesMutated, thresholdsNudged) + " ms, report " + ms(thresholdsNudged, assembled) + " ms]";
         return report;
+    }
+
+    /** Runs the case with the rule switched off; true (and recorded) when the case then fails. */
+    private boolean runRule(Map.Entry<RuleInfo, TestCase> run, Map<String, Set<String>> ruleKills) {
+        if (!runner.run(run.getValue(), new Assessor.Options(Set.of(run.getKey().id()), Map.of(), null)).passed()) {
+            ruleKills.get(run.getKey().id()).add(run.getValue().id());
+            return true;
+        }
+        return false;
+    }
+
+    /** Runs the case with the threshold nudged; true (and recorded) when the case then fails. */
+    private boolean runThreshold(Object[] run, Map<TestCase, CaseResult> results, Map<String, Set<String>> thresholdKills) {
+        LawParameters.Parameter p = (LawParameters.Parameter) run[0];
+        TestCase c = (TestCase) run[1];
+        int sign = (Integer) run[2];
+        LawParameters.Value v = p.on(dateOf(results.get(c)));
+        if (v != null) {
+            double value = v.value().doubleValue();
+            double nudged = value + sign * Math.max(Math.abs(value), 1.0) * 1e-6;
+            if (!runner.run(c, new Assessor.Options(Set.of(), Map.of(p.key(), nudged), null)).passed()) {
+                thresholdKills.get(p.key()).add(thresholdKey(run));
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String thresholdKey(Object[] run) {
+        return ((TestCase) run[1]).id() + ((Integer) run[2] < 0 ? " (lowered)" : " (raised)");
+    }
+
+    private static Map<String, List<String>> killers(Map<String, Set<String>> ruleKills) {
+        Map<String, List<String>> killers = new HashMap<>();
+        ruleKills.forEach((rule, kills) -> killers.put(rule, kills.stream().sorted().toList()));
+        return killers;
+    }
+
+    private List<ThresholdCoverage> thresholds(Map<String, Set<String>> thresholdKills) {
+        List<ThresholdCoverage> thresholds = new ArrayList<>();
+        for (LawParameters.Parameter p : rules.parameters().all().values()) {
+            List<String> killedBy = thresholdKills.get(p.key()).stream().sorted().toList();
+            String citation = p.values().get(p.values().size() - 1).citation();
+            thresholds.add(new ThresholdCoverage(p.key(), p.title(), citation, !killedBy.isEmpty(), killedBy));
+        }
+        return thresholds;
     }
 
     private static long ms(long from, long to) {

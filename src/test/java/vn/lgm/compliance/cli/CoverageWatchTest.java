@@ -57,9 +57,9 @@ class CoverageWatchTest {
             assertTrue(text.contains(remedy));
             Files.writeString(file, text.replace(remedy, "@remediation(\"Never export the {product}."));
             String first = awaitLines(bytes, "Re-checked in ", 1);
-            assertTrue(first.contains("texts only [EXP-001]") && first.contains("0 rule-mutant runs, 0 threshold runs"),
+            assertTrue(first.contains("texts only [EXP-001]") && first.contains("0 of 0 mutant runs to decide the gate"),
                     first);
-            assertTrue(first.contains("  Nothing broke."), first);
+            assertTrue(first.contains("  Nothing broke.") && first.contains("0 rule-mutant runs, 0 threshold runs"), first);
 
             String body = "findings.breach(kcontext, oneOf($x.at(\"mineral\"), MineralName.RARE_EARTH), oneOf($x.at(\"product\"), Product.ORE, Product.CONCENTRATE));";
             assertTrue(text.contains(body));
@@ -71,6 +71,9 @@ class CoverageWatchTest {
             assertTrue(after.contains("  BROKE: case EXP-001-fail-ore") || after.matches("(?s).*  BROKE: case [^\\n]*EXP-001-fail-ore.*"),
                     after);
             assertTrue(after.matches("(?s).*  BROKE: rule EXP-001 .*"), after);
+            // printed before the report completes, and the complete report agrees with it
+            assertTrue(after.indexOf("  BROKE: ") < after.indexOf("Report complete in "), after);
+            assertTrue(!after.contains("differs from the one printed above"), after);
         } finally {
             watch.interrupt();
             watch.join(BOUND.toMillis());
