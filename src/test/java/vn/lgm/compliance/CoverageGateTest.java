@@ -139,6 +139,26 @@ class CoverageGateTest {
         assertTrue(unpinned.summary().casesFailed() > 0 && failures.contains("EXP-001"), failures);
     }
 
+    /**
+     * APP-003 fires, on some cases, only when a definition is switched off (DEF-011 off makes it fire where it does
+     * not in the case's plain run). Its consequence edited to report wherever it fires: those mutant runs must be
+     * rerun too, so the rerun gives exactly the report a full run of the edited rules gives.
+     */
+    @Test
+    void aRuleThatFiresOnlyUnderAMutantHasThoseMutantRunsRerunWhenItChanges() throws IOException {
+        Path rules = copy(Path.of("rules"));
+        Path file = rules.resolve("approval/who-may.drl");
+        String text = Files.readString(file);
+        String body = "findings.given(kcontext, $s, eitherOf(oneOf(\"stage\", Stage.PROPOSAL, Stage.APPLICATION), known(\"licence.issuedOn\"))).require(isTrue(\"licence.pmApproval\"));";
+        assertTrue(text.contains(body));
+        Files.writeString(file, text.replace(body, "findings.breach(kcontext, $s);"));
+        CoverageRunner edited = runner(rules);
+        CoverageReport rerun = rerun(edited);
+        assertTrue(edited.rerunSummary().startsWith("changed rules [APP-003]"), edited.rerunSummary());
+        CoverageReport whole = runner(rules).run(CASES);
+        assertEquals(withoutTime(whole), withoutTime(rerun), edited.rerunSummary());
+    }
+
     @Test
     void aThresholdNoCaseNoticesIsUnpinned() throws IOException {
         Path rules = copy(Path.of("rules"));

@@ -60,7 +60,7 @@ public final class CoverageRunner {
     private record State(Map<String, String> caseFingerprints, RuleFingerprints.Fingerprints ruleFingerprints,
                          Map<String, LawParameters.Parameter> parameters, Map<String, CaseResult> results,
                          Map<String, Map<String, Integer>> fired, Map<String, Set<String>> ruleKills,
-                         Map<String, Set<String>> thresholdKills) {
+                         Map<String, Set<String>> thresholdKills, Map<String, Set<String>> mutantExtras) {
     }
 
     private volatile State state;
@@ -93,8 +93,13 @@ public final class CoverageRunner {
      * anywhere); a case is <em>touched</em> when it is new or edited, when its result or the rules that fired in it
      * changed, or when a changed rule fired in it before or now. Mutants are then rerun only where they can differ:
      * a changed rule's mutant on every case where it fires, any rule's mutant on the touched cases, and each
-     * threshold on the touched cases (on every case if its values changed). The other results are taken from the
-     * previous run, which saw the same rules and the same cases.
+     * threshold on the touched cases (on every case if its values changed), and any mutant run in which a changed
+     * rule fired the last time though it did not fire in the case's plain run (a rule off or a threshold nudged can
+     * make another rule fire; each mutant run records such rules). The other results are taken from the previous
+     * run, which saw the same rules and the same cases. (A run is identical to its previous one until a changed rule
+     * fires in it; a rule whose condition did not change fires in it exactly when it did before. A rule whose
+     * condition changed could now fire, in a mutant run only, where it fired in no run before: that run is not
+     * rerun, a limit of the incremental check that the full {@code coverage} run does not have.)
      *
      * <p>A rule whose reader texts alone were edited ({@code @title}, {@code @titleVi}, {@code @explanation},
      * {@code @remediation}: the same outcome fingerprint, see {@link RuleFingerprints}) is not a changed rule here:
@@ -168,6 +173,7 @@ public final class CoverageRunner {
 
         // 2. Rules switched off one at a time; only the cases where the rule fired can notice.
         Map<String, Set<String>> ruleKills = new ConcurrentHashMap<>();
+        Map<String, Set<String>> mutantExtras = new ConcurrentHashMap<>();
         List<Map.Entry<RuleInfo, TestCase>> ruleRuns = new ArrayList<>();
         for (RuleInfo rule : rules.catalogue()) {
             boolean all = before == null || changedRules.contains(rule.id()) || !before.ruleKills().containsKey(rule.id());
@@ -176,10 +182,16 @@ public final class CoverageRunner {
                 if (!fired.get(c).containsKey(rule.id())) {
                     continue;
                 }
-                if (all || touched.contains(c.id())) {
+                String key = ruleRunKey(rule.id(), c);
+                if (all || touched.contains(c.id()) || firedAnyOf(before, key, changedRules)) {
                     ruleRuns.add(Map.entry(rule, c));
-                } else if (before.ruleKills().get(rule.id()).contains(c.id())) {
+                    continue;
+                }
+                if (before.ruleKills().get(rule.id()).contains(c.id())) {
                     kept.add(c.id());
+                }
+                if (before.mutantExtras().containsKey(key)) {
+                    mutantExtras.put(key, before.mutantExtras().get(key));
                 }
             }
             ruleKills.put(rule.id(), kept);
@@ -193,14 +205,18 @@ public final class CoverageRunner {
                     || !before.thresholdKills().containsKey(p.key());
             Set<String> kept = ConcurrentHashMap.newKeySet();
             for (TestCase c : passing) {
-                if (all || touched.contains(c.id())) {
-                    thresholdRuns.add(new Object[] {p, c, -1});
-                    thresholdRuns.add(new Object[] {p, c, 1});
-                } else {
-                    for (String suffix : List.of(" (lowered)", " (raised)")) {
-                        if (before.thresholdKills().get(p.key()).contains(c.id() + suffix)) {
-                            kept.add(c.id() + suffix);
-                        }
+                for (int sign : new int[] {-1, 1}) {
+                    Object[] run = {p, c, sign};
+                    String key = thresholdRunKey(run);
+                    if (all || touched.contains(c.id()) || firedAnyOf(before, key, changedRules)) {
+                        thresholdRuns.add(run);
+                        continue;
+                    }
+                    if (before.thresholdKills().get(p.key()).contains(thresholdKey(run))) {
+                        kept.add(thresholdKey(run));
+                    }
+                    if (before.mutantExtras().containsKey(key)) {
+                        mutantExtras.put(key, before.mutantExtras().get(key));
                     }
                 }
             }
@@ -243,7 +259,7 @@ public final class CoverageRunner {
                 for (int i : runs) {
                     ruleDone[i] = true;
                     ran.incrementAndGet();
-                    if (runRule(ruleRuns.get(i), ruleKills)) {
+                    if (runRule(ruleRuns.get(i), ruleKills, fired, mutantExtras)) {
                         return;
                     }
                 }
@@ -252,7 +268,7 @@ public final class CoverageRunner {
                 for (int i : runs) {
                     thresholdDone[i] = true;
                     ran.incrementAndGet();
-                    if (runThreshold(thresholdRuns.get(i), results, thresholdKills)) {
+                    if (runThreshold(thresholdRuns.get(i), results, thresholdKills, fired, mutantExtras)) {
                         return;
                     }
                 }
@@ -273,7 +289,7 @@ public final class CoverageRunner {
         phase("rule mutants", ruleRuns.size());
         java.util.stream.IntStream.range(0, ruleRuns.size()).parallel().forEach(i -> {
             if (!ruleDone[i]) {
-                runRule(ruleRuns.get(i), ruleKills);
+                runRule(ruleRuns.get(i), ruleKills, fired, mutantExtras);
             }
             done.incrementAndGet();
         });
@@ -284,7 +300,7 @@ public final class CoverageRunner {
         phase("threshold mutants", thresholdRuns.size());
         java.util.stream.IntStream.range(0, thresholdRuns.size()).parallel().forEach(i -> {
             if (!thresholdDone[i]) {
-                runThreshold(thresholdRuns.get(i), results, thresholdKills);
+                runThreshold(thresholdRuns.get(i), results, thresholdKills, fired, mutantExtras);
             }
             done.incrementAndGet();
         });
@@ -298,7 +314,7 @@ public final class CoverageRunner {
             firedById.put(c.id(), fired.get(c));
         });
         this.state = new State(caseFingerprints, ruleFingerprints, new HashMap<>(rules.parameters().all()), resultsById,
-                firedById, ruleKills, thresholdKills);
+                firedById, ruleKills, thresholdKills, mutantExtras);
         phase("done", 0);
         CoverageReport report = assemble(cases, results, fired, killers, thresholds, (System.nanoTime() - start) / 1_000_000);
         long assembled = System.nanoTime();
@@ -313,17 +329,50 @@ public final class CoverageRunner {
         return report;
     }
 
-    /** Runs the case with the rule switched off; true (and recorded) when the case then fails. */
-    private boolean runRule(Map.Entry<RuleInfo, TestCase> run, Map<String, Set<String>> ruleKills) {
-        if (!runner.run(run.getValue(), new Assessor.Options(Set.of(run.getKey().id()), Map.of(), null)).passed()) {
-            ruleKills.get(run.getKey().id()).add(run.getValue().id());
+    /**
+     * Runs the case with the rule switched off; true (and recorded) when the case then fails. The rules that fired in
+     * this run but not in the case's plain run are recorded under the run's key.
+     */
+    private boolean runRule(Map.Entry<RuleInfo, TestCase> run, Map<String, Set<String>> ruleKills,
+                            Map<TestCase, Map<String, Integer>> fired, Map<String, Set<String>> mutantExtras) {
+        TestCase c = run.getValue();
+        Set<String> extra = new TreeSet<>();
+        Map<String, Integer> plain = fired.get(c);
+        boolean failed = !runner.run(c, new Assessor.Options(Set.of(run.getKey().id()), Map.of(),
+                info -> extraFiring(plain, extra, info))).passed();
+        if (!extra.isEmpty()) {
+            mutantExtras.put(ruleRunKey(run.getKey().id(), c), extra);
+        }
+        if (failed) {
+            ruleKills.get(run.getKey().id()).add(c.id());
             return true;
         }
         return false;
     }
 
+    private static void extraFiring(Map<String, Integer> plain, Set<String> extra, RuleInfo info) {
+        if (!plain.containsKey(info.id())) {
+            extra.add(info.id());
+        }
+    }
+
+    private static String ruleRunKey(String ruleId, TestCase c) {
+        return "rule " + ruleId + " off: " + c.id();
+    }
+
+    private static String thresholdRunKey(Object[] run) {
+        return "threshold " + ((LawParameters.Parameter) run[0]).key() + ": " + thresholdKey(run);
+    }
+
+    /** True when one of the rules fired in the previous run of this mutant though not in the case's plain run. */
+    private static boolean firedAnyOf(State before, String runKey, Set<String> rules) {
+        Set<String> extra = before.mutantExtras().get(runKey);
+        return extra != null && extra.stream().anyMatch(rules::contains);
+    }
+
     /** Runs the case with the threshold nudged; true (and recorded) when the case then fails. */
-    private boolean runThreshold(Object[] run, Map<TestCase, CaseResult> results, Map<String, Set<String>> thresholdKills) {
+    private boolean runThreshold(Object[] run, Map<TestCase, CaseResult> results, Map<String, Set<String>> thresholdKills,
+                                 Map<TestCase, Map<String, Integer>> fired, Map<String, Set<String>> mutantExtras) {
         LawParameters.Parameter p = (LawParameters.Parameter) run[0];
         TestCase c = (TestCase) run[1];
         int sign = (Integer) run[2];
@@ -331,7 +380,14 @@ public final class CoverageRunner {
         if (v != null) {
             double value = v.value().doubleValue();
             double nudged = value + sign * Math.max(Math.abs(value), 1.0) * 1e-6;
-            if (!runner.run(c, new Assessor.Options(Set.of(), Map.of(p.key(), nudged), null)).passed()) {
+            Set<String> extra = new TreeSet<>();
+            Map<String, Integer> plain = fired.get(c);
+            boolean failed = !runner.run(c, new Assessor.Options(Set.of(), Map.of(p.key(), nudged),
+                    info -> extraFiring(plain, extra, info))).passed();
+            if (!extra.isEmpty()) {
+                mutantExtras.put(thresholdRunKey(run), extra);
+            }
+            if (failed) {
                 thresholdKills.get(p.key()).add(thresholdKey(run));
                 return true;
             }
