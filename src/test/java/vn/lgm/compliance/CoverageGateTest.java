@@ -73,7 +73,13 @@ class CoverageGateTest {
         assertTrue(text.contains(body));
         Files.writeString(file, text.replace(body, ""));
         CoverageRunner edited = runner(rules);
-        CoverageReport report = rerun(edited);
+        full();
+        List<CoverageReport> gate = new java.util.ArrayList<>();
+        CoverageReport report = edited.rerun(CASES, fullRunner, (early, how) -> gate.add(early));
+        assertEquals(1, gate.size());
+        assertEquals(report.gateFailures(), gate.get(0).gateFailures(), "the gate printed early is the complete run's");
+        assertEquals(report.summary().unpinnedRules(), gate.get(0).summary().unpinnedRules());
+        assertEquals(report.summary().unpinnedThresholds(), gate.get(0).summary().unpinnedThresholds());
         String all = String.join("\n", report.gateFailures());
         assertTrue(all.contains("EXP-001") && all.contains("provision A1"), all);
         assertTrue(report.summary().casesFailed() > 0, all);
@@ -84,6 +90,73 @@ class CoverageGateTest {
         CoverageRunner back = runner(rules);
         CoverageReport again = back.rerun(CASES, edited);
         assertEquals(withoutTime(full()), withoutTime(again), back.rerunSummary());
+    }
+
+    @Test
+    void aRewordedRemedyRerunsNoMutantButAnOutcomeEditedWithItIsCaught() throws IOException {
+        Path rules = copy(Path.of("rules"));
+        Path file = rules.resolve("export/export.drl");
+        String text = Files.readString(file);
+        String remedy = "@remediation(\"Do not export the {product}.";
+        assertTrue(text.contains(remedy));
+        String reworded = text.replace(remedy, "@remediation(\"Never export the {product} raw.");
+
+        // Texts only: no mutant is rerun, and the report is exactly the full run's.
+        Files.writeString(file, reworded);
+        CoverageRunner texts = runner(rules);
+        CoverageReport report = rerun(texts);
+        assertTrue(texts.rerunSummary().startsWith("changed rules [], texts only [EXP-001], touched cases 0: "),
+                texts.rerunSummary());
+        assertTrue(texts.rerunSummary().contains(" 0 rule-mutant runs, 0 threshold runs"), texts.rerunSummary());
+        // (the rules' version is a hash of their files, so it changes with any edit)
+        assertEquals(withoutTime(full()).replace(full().summary().rulesVersion(), "v"),
+                withoutTime(report).replace(report.summary().rulesVersion(), "v"), texts.rerunSummary());
+
+        // The outcome changed in the same header, with another reworded text: a changed rule, and the cases that
+        // expect EXP-001's violation fail, named.
+        String outcome = "@id(\"EXP-001\") @area(\"EXPORT\") @outcome(\"VIOLATION\")";
+        assertTrue(text.contains(outcome));
+        Files.writeString(file, reworded.replace("Never export the", "Do not ever export the")
+                .replace(outcome, outcome.replace("VIOLATION", "ADVISORY")));
+        CoverageRunner changed = runner(rules);
+        List<CoverageReport> gate = new java.util.ArrayList<>();
+        CoverageReport broken = changed.rerun(CASES, texts, (early, how) -> gate.add(early));
+        assertEquals(broken.gateFailures(), gate.get(0).gateFailures(), "the gate printed early is the complete run's");
+        assertTrue(changed.rerunSummary().startsWith("changed rules [EXP-001], touched cases "), changed.rerunSummary());
+        assertTrue(broken.summary().casesFailed() > 0, changed.rerunSummary());
+        String all = String.join("\n", broken.gateFailures());
+        assertTrue(all.contains("EXP-001-fail-ore"), all);
+
+        // Reworded again but the consequence edited too (its body deleted): a changed rule, caught.
+        String body = "findings.breach(kcontext, oneOf($x.at(\"mineral\"), MineralName.RARE_EARTH), oneOf($x.at(\"product\"), Product.ORE, Product.CONCENTRATE));";
+        assertTrue(text.contains(body));
+        Files.writeString(file, text.replace(remedy, "@remediation(\"Please do not export the {product}.")
+                .replace(body, ""));
+        CoverageRunner gutted = runner(rules);
+        CoverageReport unpinned = gutted.rerun(CASES, texts);
+        assertTrue(gutted.rerunSummary().startsWith("changed rules [EXP-001], touched cases "), gutted.rerunSummary());
+        String failures = String.join("\n", unpinned.gateFailures());
+        assertTrue(unpinned.summary().casesFailed() > 0 && failures.contains("EXP-001"), failures);
+    }
+
+    /**
+     * APP-003 fires, on some cases, only when a definition is switched off (DEF-011 off makes it fire where it does
+     * not in the case's plain run). Its consequence edited to report wherever it fires: those mutant runs must be
+     * rerun too, so the rerun gives exactly the report a full run of the edited rules gives.
+     */
+    @Test
+    void aRuleThatFiresOnlyUnderAMutantHasThoseMutantRunsRerunWhenItChanges() throws IOException {
+        Path rules = copy(Path.of("rules"));
+        Path file = rules.resolve("approval/who-may.drl");
+        String text = Files.readString(file);
+        String body = "findings.given(kcontext, $s, eitherOf(oneOf(\"stage\", Stage.PROPOSAL, Stage.APPLICATION), known(\"licence.issuedOn\"))).require(isTrue(\"licence.pmApproval\"));";
+        assertTrue(text.contains(body));
+        Files.writeString(file, text.replace(body, "findings.breach(kcontext, $s);"));
+        CoverageRunner edited = runner(rules);
+        CoverageReport rerun = rerun(edited);
+        assertTrue(edited.rerunSummary().startsWith("changed rules [APP-003]"), edited.rerunSummary());
+        CoverageReport whole = runner(rules).run(CASES);
+        assertEquals(withoutTime(whole), withoutTime(rerun), edited.rerunSummary());
     }
 
     @Test

@@ -38,7 +38,16 @@ public class CoverageCommand implements Callable<Integer> {
     @Option(names = "--watch", description = "keep running; re-check every change to the rules or the cases (Ctrl-C stops)")
     boolean watch;
 
-    private final PrintStream stdout = System.out;
+    private final PrintStream stdout;
+
+    public CoverageCommand() {
+        this(System.out);
+    }
+
+    /** Writing to {@code out} (a test reads what the watch prints). */
+    CoverageCommand(PrintStream out) {
+        this.stdout = out;
+    }
 
     @Override
     public Integer call() throws IOException, InterruptedException {
@@ -71,26 +80,45 @@ public class CoverageCommand implements Callable<Integer> {
                     cases = new CaseLoader().loadAll(casesDir);
                 }
                 long casesRead = System.nanoTime();
-                CoverageReport nextReport = nextRunner.rerun(cases, runner);
+                // What broke is printed as soon as the gate is decided (exactly the complete run's gate: see
+                // CoverageRunner.rerun); the remaining mutant runs then complete the report's lists of killers.
+                CoverageReport before = report;
+                boolean wasCasesChanged = casesChanged;
+                CoverageReport[] early = new CoverageReport[1];
+                CoverageReport nextReport = nextRunner.rerun(cases, runner, (gate, how) -> {
+                    long decided = System.nanoTime();
+                    stdout.printf("%nRe-checked in %d ms: rules %d ms (%s); cases %s; %s, %d ms%n",
+                            (decided - start) / 1_000_000, (loaded - start) / 1_000_000, next.howBuilt(),
+                            wasCasesChanged ? "read again in " + (casesRead - loaded) / 1_000_000 + " ms" : "unchanged",
+                            how, (decided - casesRead) / 1_000_000);
+                    printChanges(before, gate);
+                    early[0] = gate;
+                });
                 long checked = System.nanoTime();
-                stdout.printf("%nRe-checked in %d ms: rules %d ms (%s); cases %s; %s, %d ms%n", (checked - start) / 1_000_000,
-                        (loaded - start) / 1_000_000, next.howBuilt(),
-                        casesChanged ? "read again in " + (casesRead - loaded) / 1_000_000 + " ms" : "unchanged",
-                        nextRunner.rerunSummary(), (checked - casesRead) / 1_000_000);
                 casesChanged = false;
-                List<String> broke = new ArrayList<>(nextReport.gateFailures());
-                broke.removeAll(report.gateFailures());
-                List<String> fixed = new ArrayList<>(report.gateFailures());
-                fixed.removeAll(nextReport.gateFailures());
-                broke.forEach(g -> stdout.println("  BROKE: " + g));
-                fixed.forEach(g -> stdout.println("  FIXED: " + g));
-                if (broke.isEmpty() && fixed.isEmpty()) {
-                    stdout.println("  Nothing broke.");
+                stdout.printf("Report complete in %d ms: %s%n", (checked - start) / 1_000_000, nextRunner.rerunSummary());
+                if (early[0] == null || !early[0].gateFailures().equals(nextReport.gateFailures())) {
+                    // Not expected (the early gate is exact); if it ever happens, what the complete run says is what counts.
+                    stdout.println("  The complete run's gate differs from the one printed above; against the previous run:");
+                    printChanges(before, nextReport);
                 }
                 print(nextReport, CoverageWriter.writeAll(nextReport, out));
                 runner = nextRunner;
                 report = nextReport;
             }
+        }
+    }
+
+    /** BROKE and FIXED gate failures of {@code now} against {@code then}, or that nothing broke. */
+    private void printChanges(CoverageReport then, CoverageReport now) {
+        List<String> broke = new ArrayList<>(now.gateFailures());
+        broke.removeAll(then.gateFailures());
+        List<String> fixed = new ArrayList<>(then.gateFailures());
+        fixed.removeAll(now.gateFailures());
+        broke.forEach(g -> stdout.println("  BROKE: " + g));
+        fixed.forEach(g -> stdout.println("  FIXED: " + g));
+        if (broke.isEmpty() && fixed.isEmpty()) {
+            stdout.println("  Nothing broke.");
         }
     }
 

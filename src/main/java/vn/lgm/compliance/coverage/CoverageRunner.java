@@ -57,10 +57,10 @@ public final class CoverageRunner {
     private final AtomicInteger done = new AtomicInteger();
 
     /** What a run leaves behind, so the next run after an edit reruns only what the edit touches. */
-    private record State(Map<String, String> caseFingerprints, Map<String, String> ruleFingerprints,
+    private record State(Map<String, String> caseFingerprints, RuleFingerprints.Fingerprints ruleFingerprints,
                          Map<String, LawParameters.Parameter> parameters, Map<String, CaseResult> results,
                          Map<String, Map<String, Integer>> fired, Map<String, Set<String>> ruleKills,
-                         Map<String, Set<String>> thresholdKills) {
+                         Map<String, Set<String>> thresholdKills, Map<String, Set<String>> mutantExtras) {
     }
 
     private volatile State state;
@@ -93,24 +93,58 @@ public final class CoverageRunner {
      * anywhere); a case is <em>touched</em> when it is new or edited, when its result or the rules that fired in it
      * changed, or when a changed rule fired in it before or now. Mutants are then rerun only where they can differ:
      * a changed rule's mutant on every case where it fires, any rule's mutant on the touched cases, and each
-     * threshold on the touched cases (on every case if its values changed). The other results are taken from the
-     * previous run, which saw the same rules and the same cases.
+     * threshold on the touched cases (on every case if its values changed), and any mutant run in which a changed
+     * rule fired the last time though it did not fire in the case's plain run (a rule off or a threshold nudged can
+     * make another rule fire; each mutant run records such rules). The other results are taken from the previous
+     * run, which saw the same rules and the same cases. (A run is identical to its previous one until a changed rule
+     * fires in it; a rule whose condition did not change fires in it exactly when it did before. A rule whose
+     * condition changed could now fire, in a mutant run only, where it fired in no run before: that run is not
+     * rerun, a limit of the incremental check that the full {@code coverage} run does not have.)
+     *
+     * <p>A rule whose reader texts alone were edited ({@code @title}, {@code @titleVi}, {@code @explanation},
+     * {@code @remediation}: the same outcome fingerprint, see {@link RuleFingerprints}) is not a changed rule here:
+     * no run of any case can pass or fail differently for it, so its mutants and the cases where it fires are
+     * not rerun for it. Every case is still run again plainly on the new rules, so its new texts are what the
+     * report's assessments carry, and a case whose result or fired rules nonetheless differed would be touched.
      */
     public CoverageReport rerun(List<TestCase> cases, CoverageRunner previous) {
-        return run(cases, previous == null ? null : previous.state);
+        return run(cases, previous == null ? null : previous.state, null);
+    }
+
+    /**
+     * As {@link #rerun(List, CoverageRunner)}, and as soon as the gate is decided — before the mutant runs that only
+     * fill in the report's lists of killers — {@code onGate} is given a report whose gate failures, case results,
+     * pinned/unpinned rules and thresholds and mutation score are already those of the complete report (only its
+     * lists of killers may be shorter), with a line saying what ran to decide it. {@code coverage --watch} prints
+     * what broke from it.
+     */
+    public CoverageReport rerun(List<TestCase> cases, CoverageRunner previous,
+                                java.util.function.BiConsumer<CoverageReport, String> onGate) {
+        return run(cases, previous == null ? null : previous.state, onGate);
     }
 
     private CoverageReport run(List<TestCase> cases, State before) {
+        return run(cases, before, null);
+    }
+
+    private CoverageReport run(List<TestCase> cases, State before,
+                               java.util.function.BiConsumer<CoverageReport, String> onGate) {
         long start = System.nanoTime();
         Map<String, String> caseFingerprints = new ConcurrentHashMap<>();
         cases.parallelStream().forEach(c -> caseFingerprints.put(c.id(), fingerprint(c)));
-        Map<String, String> ruleFingerprints = RuleFingerprints.of(rules);
+        RuleFingerprints.Fingerprints ruleFingerprints = RuleFingerprints.of(rules);
+        // Changed: the rule's outcome fingerprint differs (or the rule is new). Texts only: its reader texts alone
+        // differ, which no case's result reads (RuleFingerprints), so nothing is rerun for it beyond the plain cases.
         Set<String> changedRules = new TreeSet<>();
-        for (Map.Entry<String, String> e : ruleFingerprints.entrySet()) {
-            if (before == null || !e.getValue().equals(before.ruleFingerprints().get(e.getKey()))) {
+        Set<String> textsOnly = new TreeSet<>();
+        for (Map.Entry<String, String> e : ruleFingerprints.outcome().entrySet()) {
+            if (before == null || !e.getValue().equals(before.ruleFingerprints().outcome().get(e.getKey()))) {
                 changedRules.add(e.getKey());
+            } else if (!ruleFingerprints.full().get(e.getKey()).equals(before.ruleFingerprints().full().get(e.getKey()))) {
+                textsOnly.add(e.getKey());
             }
         }
+        long fingerprinted = System.nanoTime();
 
         // 1. Every case, plainly, counting which rules fired in it.
         phase("cases", cases.size());
@@ -124,6 +158,7 @@ public final class CoverageRunner {
             results.put(c, r);
             done.incrementAndGet();
         });
+        long casesRun = System.nanoTime();
         List<TestCase> passing = cases.stream().filter(c -> results.get(c).passed()).toList();
         Set<String> touched = new HashSet<>();
         for (TestCase c : cases) {
@@ -138,6 +173,7 @@ public final class CoverageRunner {
 
         // 2. Rules switched off one at a time; only the cases where the rule fired can notice.
         Map<String, Set<String>> ruleKills = new ConcurrentHashMap<>();
+        Map<String, Set<String>> mutantExtras = new ConcurrentHashMap<>();
         List<Map.Entry<RuleInfo, TestCase>> ruleRuns = new ArrayList<>();
         for (RuleInfo rule : rules.catalogue()) {
             boolean all = before == null || changedRules.contains(rule.id()) || !before.ruleKills().containsKey(rule.id());
@@ -146,23 +182,20 @@ public final class CoverageRunner {
                 if (!fired.get(c).containsKey(rule.id())) {
                     continue;
                 }
-                if (all || touched.contains(c.id())) {
+                String key = ruleRunKey(rule.id(), c);
+                if (all || touched.contains(c.id()) || firedAnyOf(before, key, changedRules)) {
                     ruleRuns.add(Map.entry(rule, c));
-                } else if (before.ruleKills().get(rule.id()).contains(c.id())) {
+                    continue;
+                }
+                if (before.ruleKills().get(rule.id()).contains(c.id())) {
                     kept.add(c.id());
+                }
+                if (before.mutantExtras().containsKey(key)) {
+                    mutantExtras.put(key, before.mutantExtras().get(key));
                 }
             }
             ruleKills.put(rule.id(), kept);
         }
-        phase("rule mutants", ruleRuns.size());
-        ruleRuns.parallelStream().forEach(run -> {
-            if (!runner.run(run.getValue(), new Assessor.Options(Set.of(run.getKey().id()), Map.of(), null)).passed()) {
-                ruleKills.get(run.getKey().id()).add(run.getValue().id());
-            }
-            done.incrementAndGet();
-        });
-        Map<String, List<String>> killers = new HashMap<>();
-        ruleKills.forEach((rule, kills) -> killers.put(rule, kills.stream().sorted().toList()));
 
         // 3. Thresholds nudged both ways just past their value on each case's date.
         Map<String, Set<String>> thresholdKills = new ConcurrentHashMap<>();
@@ -172,40 +205,107 @@ public final class CoverageRunner {
                     || !before.thresholdKills().containsKey(p.key());
             Set<String> kept = ConcurrentHashMap.newKeySet();
             for (TestCase c : passing) {
-                if (all || touched.contains(c.id())) {
-                    thresholdRuns.add(new Object[] {p, c, -1});
-                    thresholdRuns.add(new Object[] {p, c, 1});
-                } else {
-                    for (String suffix : List.of(" (lowered)", " (raised)")) {
-                        if (before.thresholdKills().get(p.key()).contains(c.id() + suffix)) {
-                            kept.add(c.id() + suffix);
-                        }
+                for (int sign : new int[] {-1, 1}) {
+                    Object[] run = {p, c, sign};
+                    String key = thresholdRunKey(run);
+                    if (all || touched.contains(c.id()) || firedAnyOf(before, key, changedRules)) {
+                        thresholdRuns.add(run);
+                        continue;
+                    }
+                    if (before.thresholdKills().get(p.key()).contains(thresholdKey(run))) {
+                        kept.add(thresholdKey(run));
+                    }
+                    if (before.mutantExtras().containsKey(key)) {
+                        mutantExtras.put(key, before.mutantExtras().get(key));
                     }
                 }
             }
             thresholdKills.put(p.key(), kept);
         }
-        phase("threshold mutants", thresholdRuns.size());
-        thresholdRuns.parallelStream().forEach(run -> {
-            LawParameters.Parameter p = (LawParameters.Parameter) run[0];
-            TestCase c = (TestCase) run[1];
-            int sign = (Integer) run[2];
-            LawParameters.Value v = p.on(dateOf(results.get(c)));
-            if (v != null) {
-                double value = v.value().doubleValue();
-                double nudged = value + sign * Math.max(Math.abs(value), 1.0) * 1e-6;
-                if (!runner.run(c, new Assessor.Options(Set.of(), Map.of(p.key(), nudged), null)).passed()) {
-                    thresholdKills.get(p.key()).add(c.id() + (sign < 0 ? " (lowered)" : " (raised)"));
+
+        // 2a/3a. With a listener, the gate first: a rule or threshold is pinned as soon as one case kills its
+        // mutant. One with a kill kept from the previous run (on an untouched case: the same rules and the same
+        // case, so the same result) is pinned already; for each of the others its runs go, previous killers first,
+        // until one kills or none is left. That decides every pinned/unpinned exactly, so the gate (which reads
+        // the cases' results, where rules fired, and pinned or not, never the full lists of killers) is exactly
+        // the one the complete run gives; the remaining runs then fill in the lists of killers for the report.
+        boolean[] ruleDone = new boolean[ruleRuns.size()];
+        boolean[] thresholdDone = new boolean[thresholdRuns.size()];
+        long gateDecided = System.nanoTime();
+        int gateRuns = 0;
+        if (before != null && onGate != null) {
+            phase("mutants deciding the gate", 0);
+            Map<String, List<Integer>> undecidedRules = new TreeMap<>();
+            for (int i = 0; i < ruleRuns.size(); i++) {
+                String id = ruleRuns.get(i).getKey().id();
+                if (ruleKills.get(id).isEmpty()) {
+                    undecidedRules.computeIfAbsent(id, k -> new ArrayList<>()).add(i);
                 }
+            }
+            Map<String, List<Integer>> undecidedThresholds = new TreeMap<>();
+            for (int i = 0; i < thresholdRuns.size(); i++) {
+                String key = ((LawParameters.Parameter) thresholdRuns.get(i)[0]).key();
+                if (thresholdKills.get(key).isEmpty()) {
+                    undecidedThresholds.computeIfAbsent(key, k -> new ArrayList<>()).add(i);
+                }
+            }
+            AtomicInteger ran = new AtomicInteger();
+            undecidedRules.forEach((id, runs) -> runs.sort(java.util.Comparator.comparing((Integer i) ->
+                    !before.ruleKills().getOrDefault(id, Set.of()).contains(ruleRuns.get(i).getValue().id()))));
+            undecidedThresholds.forEach((key, runs) -> runs.sort(java.util.Comparator.comparing((Integer i) ->
+                    !before.thresholdKills().getOrDefault(key, Set.of()).contains(thresholdKey(thresholdRuns.get(i))))));
+            List<Runnable> deciders = new ArrayList<>();
+            undecidedRules.values().forEach(runs -> deciders.add(() -> {
+                for (int i : runs) {
+                    ruleDone[i] = true;
+                    ran.incrementAndGet();
+                    if (runRule(ruleRuns.get(i), ruleKills, fired, mutantExtras)) {
+                        return;
+                    }
+                }
+            }));
+            undecidedThresholds.values().forEach(runs -> deciders.add(() -> {
+                for (int i : runs) {
+                    thresholdDone[i] = true;
+                    ran.incrementAndGet();
+                    if (runThreshold(thresholdRuns.get(i), results, thresholdKills, fired, mutantExtras)) {
+                        return;
+                    }
+                }
+            }));
+            deciders.parallelStream().forEach(Runnable::run);
+            gateRuns = ran.get();
+            gateDecided = System.nanoTime();
+            CoverageReport gate = assemble(cases, results, fired, killers(ruleKills), thresholds(thresholdKills),
+                    (gateDecided - start) / 1_000_000);
+            onGate.accept(gate, "changed rules " + changedRules + (textsOnly.isEmpty() ? "" : ", texts only " + textsOnly)
+                    + ", touched cases " + touched.size() + ": " + cases.size() + " cases, " + gateRuns + " of "
+                    + (ruleRuns.size() + thresholdRuns.size()) + " mutant runs to decide the gate [fingerprints "
+                    + ms(start, fingerprinted) + " ms, cases " + ms(fingerprinted, casesRun) + " ms, mutants "
+                    + ms(casesRun, gateDecided) + " ms]");
+        }
+
+        // 2b. Every rule mutant (not run above).
+        phase("rule mutants", ruleRuns.size());
+        java.util.stream.IntStream.range(0, ruleRuns.size()).parallel().forEach(i -> {
+            if (!ruleDone[i]) {
+                runRule(ruleRuns.get(i), ruleKills, fired, mutantExtras);
             }
             done.incrementAndGet();
         });
-        List<ThresholdCoverage> thresholds = new ArrayList<>();
-        for (LawParameters.Parameter p : rules.parameters().all().values()) {
-            List<String> killedBy = thresholdKills.get(p.key()).stream().sorted().toList();
-            String citation = p.values().get(p.values().size() - 1).citation();
-            thresholds.add(new ThresholdCoverage(p.key(), p.title(), citation, !killedBy.isEmpty(), killedBy));
-        }
+        long rulesMutated = System.nanoTime();
+        Map<String, List<String>> killers = killers(ruleKills);
+
+        // 3b. Every threshold mutant (not run above).
+        phase("threshold mutants", thresholdRuns.size());
+        java.util.stream.IntStream.range(0, thresholdRuns.size()).parallel().forEach(i -> {
+            if (!thresholdDone[i]) {
+                runThreshold(thresholdRuns.get(i), results, thresholdKills, fired, mutantExtras);
+            }
+            done.incrementAndGet();
+        });
+        long thresholdsNudged = System.nanoTime();
+        List<ThresholdCoverage> thresholds = thresholds(thresholdKills);
 
         Map<String, CaseResult> resultsById = new HashMap<>();
         Map<String, Map<String, Integer>> firedById = new HashMap<>();
@@ -214,12 +314,109 @@ public final class CoverageRunner {
             firedById.put(c.id(), fired.get(c));
         });
         this.state = new State(caseFingerprints, ruleFingerprints, new HashMap<>(rules.parameters().all()), resultsById,
-                firedById, ruleKills, thresholdKills);
-        this.rerunSummary = (before == null ? "full run: " : "changed rules " + changedRules + ", touched cases "
-                + touched.size() + ": ") + cases.size() + " cases, " + ruleRuns.size() + " rule-mutant runs, "
-                + thresholdRuns.size() + " threshold runs";
+                firedById, ruleKills, thresholdKills, mutantExtras);
         phase("done", 0);
-        return assemble(cases, results, fired, killers, thresholds, (System.nanoTime() - start) / 1_000_000);
+        CoverageReport report = assemble(cases, results, fired, killers, thresholds, (System.nanoTime() - start) / 1_000_000);
+        long assembled = System.nanoTime();
+        this.rerunSummary = (before == null ? "full run: " : "changed rules " + changedRules
+                + (textsOnly.isEmpty() ? "" : ", texts only " + textsOnly) + ", touched cases " + touched.size() + ": ")
+                + cases.size() + " cases, " + ruleRuns.size() + " rule-mutant runs, " + thresholdRuns.size()
+                + " threshold runs [fingerprints " + ms(start, fingerprinted) + " ms, cases " + ms(fingerprinted, casesRun)
+                + (before != null && onGate != null ? " ms, gate " + ms(casesRun, gateDecided) + " ms (" + gateRuns
+                        + " runs)," : " ms,")
+                + " rule mutants " + ms(gateDecided, rulesMutated) + " ms, threshold mutants "
+                + ms(rulesMutated, thresholdsNudged) + " ms, report " + ms(thresholdsNudged, assembled) + " ms]";
+        return report;
+    }
+
+    /**
+     * Runs the case with the rule switched off; true (and recorded) when the case then fails. The rules that fired in
+     * this run but not in the case's plain run are recorded under the run's key.
+     */
+    private boolean runRule(Map.Entry<RuleInfo, TestCase> run, Map<String, Set<String>> ruleKills,
+                            Map<TestCase, Map<String, Integer>> fired, Map<String, Set<String>> mutantExtras) {
+        TestCase c = run.getValue();
+        Set<String> extra = new TreeSet<>();
+        Map<String, Integer> plain = fired.get(c);
+        boolean failed = !runner.run(c, new Assessor.Options(Set.of(run.getKey().id()), Map.of(),
+                info -> extraFiring(plain, extra, info))).passed();
+        if (!extra.isEmpty()) {
+            mutantExtras.put(ruleRunKey(run.getKey().id(), c), extra);
+        }
+        if (failed) {
+            ruleKills.get(run.getKey().id()).add(c.id());
+            return true;
+        }
+        return false;
+    }
+
+    private static void extraFiring(Map<String, Integer> plain, Set<String> extra, RuleInfo info) {
+        if (!plain.containsKey(info.id())) {
+            extra.add(info.id());
+        }
+    }
+
+    private static String ruleRunKey(String ruleId, TestCase c) {
+        return "rule " + ruleId + " off: " + c.id();
+    }
+
+    private static String thresholdRunKey(Object[] run) {
+        return "threshold " + ((LawParameters.Parameter) run[0]).key() + ": " + thresholdKey(run);
+    }
+
+    /** True when one of the rules fired in the previous run of this mutant though not in the case's plain run. */
+    private static boolean firedAnyOf(State before, String runKey, Set<String> rules) {
+        Set<String> extra = before.mutantExtras().get(runKey);
+        return extra != null && extra.stream().anyMatch(rules::contains);
+    }
+
+    /** Runs the case with the threshold nudged; true (and recorded) when the case then fails. */
+    private boolean runThreshold(Object[] run, Map<TestCase, CaseResult> results, Map<String, Set<String>> thresholdKills,
+                                 Map<TestCase, Map<String, Integer>> fired, Map<String, Set<String>> mutantExtras) {
+        LawParameters.Parameter p = (LawParameters.Parameter) run[0];
+        TestCase c = (TestCase) run[1];
+        int sign = (Integer) run[2];
+        LawParameters.Value v = p.on(dateOf(results.get(c)));
+        if (v != null) {
+            double value = v.value().doubleValue();
+            double nudged = value + sign * Math.max(Math.abs(value), 1.0) * 1e-6;
+            Set<String> extra = new TreeSet<>();
+            Map<String, Integer> plain = fired.get(c);
+            boolean failed = !runner.run(c, new Assessor.Options(Set.of(), Map.of(p.key(), nudged),
+                    info -> extraFiring(plain, extra, info))).passed();
+            if (!extra.isEmpty()) {
+                mutantExtras.put(thresholdRunKey(run), extra);
+            }
+            if (failed) {
+                thresholdKills.get(p.key()).add(thresholdKey(run));
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String thresholdKey(Object[] run) {
+        return ((TestCase) run[1]).id() + ((Integer) run[2] < 0 ? " (lowered)" : " (raised)");
+    }
+
+    private static Map<String, List<String>> killers(Map<String, Set<String>> ruleKills) {
+        Map<String, List<String>> killers = new HashMap<>();
+        ruleKills.forEach((rule, kills) -> killers.put(rule, kills.stream().sorted().toList()));
+        return killers;
+    }
+
+    private List<ThresholdCoverage> thresholds(Map<String, Set<String>> thresholdKills) {
+        List<ThresholdCoverage> thresholds = new ArrayList<>();
+        for (LawParameters.Parameter p : rules.parameters().all().values()) {
+            List<String> killedBy = thresholdKills.get(p.key()).stream().sorted().toList();
+            String citation = p.values().get(p.values().size() - 1).citation();
+            thresholds.add(new ThresholdCoverage(p.key(), p.title(), citation, !killedBy.isEmpty(), killedBy));
+        }
+        return thresholds;
+    }
+
+    private static long ms(long from, long to) {
+        return (to - from) / 1_000_000;
     }
 
     private static boolean sameResult(CaseResult now, CaseResult then) {
