@@ -29,7 +29,11 @@ final class PathResolver {
 
     static Object resolve(Object root, String path) {
         Object current = root;
-        for (Step step : PATHS.computeIfAbsent(path, PathResolver::parse)) {
+        Step[] steps = PATHS.get(path);   // a plain read when present (computeIfAbsent costs more on this hot path)
+        if (steps == null) {
+            steps = PATHS.computeIfAbsent(path, PathResolver::parse);
+        }
+        for (Step step : steps) {
             if (current == null) {
                 return null;
             }
@@ -54,14 +58,20 @@ final class PathResolver {
 
     private static Object property(Object target, String name, String path) {
         Class<?> type = target.getClass();
-        Method accessor = ACCESSORS.get(type).computeIfAbsent(name, n -> {
-            try {
-                return type.getMethod(n);
-            } catch (NoSuchMethodException e) {
-                throw new IllegalArgumentException("a rule names path '" + path + "' but " + type.getSimpleName()
-                        + " has no field '" + n + "'");
-            }
-        });
+        Map<String, Method> accessors = ACCESSORS.get(type);
+        Method accessor = accessors.get(name);
+        if (accessor == null) {
+            accessor = accessors.computeIfAbsent(name, n -> {
+                try {
+                    Method m = type.getMethod(n);
+                    m.setAccessible(true);   // no access check on each call: these are the model's public accessors
+                    return m;
+                } catch (NoSuchMethodException e) {
+                    throw new IllegalArgumentException("a rule names path '" + path + "' but " + type.getSimpleName()
+                            + " has no field '" + n + "'");
+                }
+            });
+        }
         try {
             return accessor.invoke(target);
         } catch (ReflectiveOperationException e) {
