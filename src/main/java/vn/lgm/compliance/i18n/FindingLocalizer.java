@@ -48,6 +48,7 @@ public final class FindingLocalizer {
 
     public static final String FILE = "i18n/vi.yaml";
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{([\\w:.]+)}");
+    private static final Pattern ENTRY = Pattern.compile("^([A-Za-z]+)\\[(\\d+)]");
     private static final DateTimeFormatter VI_DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
 
     /** A rule's texts in one language, parsed once. */
@@ -339,7 +340,7 @@ public final class FindingLocalizer {
             String[] s = texts.section(FormModel.keyOf(path), lang);
             base = s != null ? s[0] : path;
         }
-        Matcher m = Pattern.compile("^([A-Za-z]+)\\[(\\d+)]").matcher(path);
+        Matcher m = ENTRY.matcher(path);
         if (m.find()) {
             String item = texts.itemLabel(m.group(1), lang);
             int n = Integer.parseInt(m.group(2)) + 1;

@@ -77,26 +77,31 @@ public final class FormModel {
     }
 
     private final Texts texts;
-    private final Map<String, List<FormSection>> byLang = new HashMap<>();
+    private final Map<String, List<FormSection>> byLang = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, Map<String, FormField>> fieldsByLang = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final java.util.regex.Pattern INDEX_STEP = java.util.regex.Pattern.compile("\\[\\d+]");
 
     public FormModel(Texts texts) {
         this.texts = texts;
     }
 
-    public synchronized List<FormSection> sections(String lang) {
+    /** The form's sections in a language, built once (read by every request that shows a label). */
+    public List<FormSection> sections(String lang) {
         return byLang.computeIfAbsent(Texts.lang(lang), this::build);
     }
 
-    /** Every field of the form by key ("exports.product"), for labels in the report. */
+    /** Every field of the form by key ("exports.product"), for labels in the report; built once per language. */
     public Map<String, FormField> fieldsByKey(String lang) {
-        Map<String, FormField> all = new LinkedHashMap<>();
-        sections(lang).forEach(s -> s.fields().forEach(f -> all.put(f.key(), f)));
-        return all;
+        return fieldsByLang.computeIfAbsent(Texts.lang(lang), l -> {
+            Map<String, FormField> all = new LinkedHashMap<>();
+            sections(l).forEach(s -> s.fields().forEach(f -> all.put(f.key(), f)));
+            return java.util.Collections.unmodifiableMap(all);
+        });
     }
 
     /** The form key of a JSON path: "exports[0].product" → "exports.product". */
     public static String keyOf(String path) {
-        return path.replaceAll("\\[\\d+]", "");
+        return path.indexOf('[') < 0 ? path : INDEX_STEP.matcher(path).replaceAll("");
     }
 
     /** The input id of a JSON path: "exports[0].product" → "f-exports-0-product". */
