@@ -12,7 +12,7 @@ import vn.lgm.compliance.input.ProjectReader;
 
 /**
  * The rules read (from the rule cache, or compiled) on a thread of their own while Quarkus boots on the main thread,
- * then one assessment made and written to warm the engine's code: on two cores the rules' load and the first
+ * then one assessment made, localized and written to warm the engine's and the texts' code: on two cores the rules' load and the first
  * assessment's class loading overlap the framework's start instead of following it. {@link LiveRules} takes the
  * result when it first needs the rules; if the preload was not started, read another folder, or failed, it loads
  * the rules itself (and reports any error as it always has).
@@ -56,7 +56,10 @@ final class RulesPreload {
     private static void warmUp(RuleBase rules) {
         try {
             var project = ProjectReader.json().read(WARM_UP).project();
-            Json.json().writeValueAsBytes(new Assessor(rules).assess(project, Assessor.Options.WITHOUT_TEXTS));
+            var assessment = new Assessor(rules).assess(project, Assessor.Options.WITHOUT_TEXTS);
+            // the reader's texts too (the page's words, the form's labels, the localizer): what the first answer writes
+            var localizer = vn.lgm.compliance.i18n.FindingLocalizer.load(rules, AssessmentExtras.TEXTS, AssessmentExtras.FORM);
+            Json.json().writeValueAsBytes(localizer.localize(assessment, project, "en"));
         } catch (Exception | LinkageError e) {
             LOG.debug("warm-up assessment failed (harmless): " + e);
         }
