@@ -300,7 +300,7 @@ public final class AuditRunner {
             Assessment assessment = assessor.assess(project, options);
             Assessment compared = compareAsOf == null ? null : assessor.assess(project.withAssessmentDate(compareAsOf), options);
             return new Result(in, assessment, compared, bytes(detail == LeanWriter.Detail.LEAN
-                    ? LeanWriter.lean(assessment, assessor.rules()) : assessment));
+                    ? LeanWriter.lean(assessment) : assessment));
         } catch (Throwable e) {
             LOG.warnf("audit: record at line %d (id %s) failed: %s", in.line(), in.id(), oneLine(e));
             InputRecord failed = new InputRecord(in.line(), in.id(), null,

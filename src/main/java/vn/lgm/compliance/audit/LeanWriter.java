@@ -72,11 +72,11 @@ public final class LeanWriter {
     private LeanWriter() {
     }
 
-    public static LeanAssessment lean(Assessment a, RuleBase rules) {
+    public static LeanAssessment lean(Assessment a) {
         List<LeanFinding> findings = new ArrayList<>(a.findings().size());
         for (Finding f : a.findings()) {
             findings.add(new LeanFinding(f.ruleId(), f.outcome(), f.facts(), f.missingFacts(),
-                    asked(f, rules) ? Boolean.TRUE : null));
+                    asked(f) ? Boolean.TRUE : null));
         }
         return new LeanAssessment(a.projectId(), a.verdict(), a.lawAsOf(), a.rulesVersion(), "lean", a.derived(), findings);
     }
@@ -87,7 +87,7 @@ public final class LeanWriter {
      * weighs an OBLIGATION to OBLIGATION or VIOLATION; a rule whose @outcome is INSUFFICIENT_INFORMATION requires
      * only that facts be known, which never fails). The texts themselves may be absent (an assessment without texts).
      */
-    private static boolean asked(Finding f, RuleBase rules) {
+    private static boolean asked(Finding f) {
         return f.outcome() == Outcome.INSUFFICIENT_INFORMATION;
     }
 

@@ -49,7 +49,7 @@ class LeanOutputTest {
         for (Project p : projects) {
             Assessment full = assessor.assess(p);
             String fullLine = JSON.writeValueAsString(full);
-            String leanLine = JSON.writeValueAsString(LeanWriter.lean(full, rules));
+            String leanLine = JSON.writeValueAsString(LeanWriter.lean(full));
             LeanWriter.LeanAssessment read = JSON.readValue(leanLine, LeanWriter.LeanAssessment.class);
             asked += (int) read.findings().stream().filter(f -> Boolean.TRUE.equals(f.asked())).count();
             assertEquals(fullLine, JSON.writeValueAsString(LeanWriter.expand(read, rules)), p.id());
