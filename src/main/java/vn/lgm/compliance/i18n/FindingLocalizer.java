@@ -351,14 +351,15 @@ public final class FindingLocalizer {
         return base;
     }
 
+    /** The source note in the reader's language; in English, the engine's own ({@link FindingCollector#sourceNote}). */
     private static String sourceNote(String confidence, String lang) {
-        boolean vn = Texts.lang(lang).equals("vi");
+        if (!Texts.lang(lang).equals("vi")) {
+            return FindingCollector.sourceNote(confidence);
+        }
         return switch (confidence == null ? "V" : confidence) {
-            case "S" -> vn ? " Lưu ý nguồn: quy định này chỉ được biết qua nguồn thứ cấp (báo chí, bản tóm tắt của công ty luật hoặc cơ quan nhà nước), không phải văn bản chính thức; cần kiểm tra trước khi sử dụng."
-                    : " Source note: this provision is known to us only from secondary sources (news, law-firm or government summaries), not from the official text; verify before relying on it.";
-            case "M" -> vn ? " Lưu ý nguồn: quy định này dựa trên tư liệu chưa được kiểm chứng, không phải văn bản đã đọc; chỉ xem đây là gợi ý và cần kiểm tra."
-                    : " Source note: this provision rests on unverified material (memory or inference), not on a text we have read; treat this finding as a lead and verify it.";
-            case "V-ex" -> vn ? " Lưu ý nguồn: mới chỉ đọc được trích đoạn của quy định này." : " Source note: only an excerpt of this provision was read.";
+            case "S" -> " Lưu ý nguồn: quy định này chỉ được biết qua nguồn thứ cấp (báo chí, bản tóm tắt của công ty luật hoặc cơ quan nhà nước), không phải văn bản chính thức; cần kiểm tra trước khi sử dụng.";
+            case "M" -> " Lưu ý nguồn: quy định này dựa trên tư liệu chưa được kiểm chứng, không phải văn bản đã đọc; chỉ xem đây là gợi ý và cần kiểm tra.";
+            case "V-ex" -> " Lưu ý nguồn: mới chỉ đọc được trích đoạn của quy định này.";
             default -> "";
         };
     }
