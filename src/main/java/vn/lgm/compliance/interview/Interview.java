@@ -144,40 +144,48 @@ public final class Interview {
                 RuleReads.unknownPaths(project, due).stream().filter(p -> !dontKnow.contains(p)).forEach(can::add);
             }
         }
-        List<RuleInfo> waiting = new ArrayList<>();
+        // per rule still waiting: the questions that could bring it into play, and those it could then ask, found once
+        record Waiting(Set<String> triggers, Set<String> asks) {
+        }
+        List<Waiting> waiting = new ArrayList<>();
         for (RuleInfo r : rules.values()) {
-            if (!r.isDefinition() && r.outcome() != Outcome.ADVISORY && !found.contains(r.id()) && reads.containsKey(r.name())
-                    && (r.judgedOn() == vn.lgm.compliance.engine.JudgedOn.ISSUE || r.inForce().on(a.lawAsOf()))) {
-                waiting.add(r);
+            RuleReads.Reads read = reads.get(r.name());
+            if (r.isDefinition() || r.outcome() == Outcome.ADVISORY || found.contains(r.id()) || read == null
+                    || r.judgedOn() != vn.lgm.compliance.engine.JudgedOn.ISSUE && !r.inForce().on(a.lawAsOf())) {
+                continue;
             }
+            Set<String> triggerKeys = new LinkedHashSet<>(read.when());
+            if (r.judgedOn() == vn.lgm.compliance.engine.JudgedOn.ISSUE && (!r.inForce().on(a.lawAsOf()) || read.datedNumbers())) {
+                triggerKeys.add("licence.issuedOn");   // judged on another date, it may apply, or read another number
+            }
+            waiting.add(new Waiting(askableUnknown(project, triggerKeys, Set.of()), askableUnknown(project, read.asks(), dontKnow)));
         }
         boolean grew = true;
         while (grew) {
             grew = false;
-            for (java.util.Iterator<RuleInfo> it = waiting.iterator(); it.hasNext();) {
-                RuleInfo r = it.next();
-                RuleReads.Reads read = reads.get(r.name());
-                Set<String> trigger = new LinkedHashSet<>(read.when());
-                if (r.judgedOn() == vn.lgm.compliance.engine.JudgedOn.ISSUE
-                        && (!r.inForce().on(a.lawAsOf()) || read.datedNumbers())) {
-                    trigger.add("licence.issuedOn");   // judged on another date, it may apply, or read another number
-                }
-                if (trigger.stream().flatMap(k -> RuleReads.unknownPaths(project, k).stream()).map(this::askable)
-                        .noneMatch(can::contains)) {
-                    continue;
-                }
-                it.remove();
-                for (String key : read.asks()) {
-                    for (String path : RuleReads.unknownPaths(project, key)) {
-                        String asked = askable(path);
-                        if (!dontKnow.contains(asked) && can.add(asked)) {
-                            grew = true;
-                        }
-                    }
+            for (java.util.Iterator<Waiting> it = waiting.iterator(); it.hasNext();) {
+                Waiting w = it.next();
+                if (w.triggers().stream().anyMatch(can::contains)) {
+                    it.remove();
+                    grew |= can.addAll(w.asks());
                 }
             }
         }
         return can.size();
+    }
+
+    /** The questions for the facts of these keys that the description leaves unknown, but those answered "I don't know". */
+    private Set<String> askableUnknown(Project project, Set<String> keys, Set<String> dontKnow) {
+        Set<String> out = new LinkedHashSet<>();
+        for (String key : keys) {
+            for (String path : RuleReads.unknownPaths(project, key)) {
+                String asked = askable(path);
+                if (!dontKnow.contains(asked)) {
+                    out.add(asked);
+                }
+            }
+        }
+        return out;
     }
 
     /** Every fact the assessment asks for, as questions, most decisive first. */
