@@ -76,7 +76,7 @@ public class LiveRules {
                 a = current.get();
                 if (a == null) {
                     RuleBase rules = load();
-                    localizers.put(rules.version(), localizerOf(rules));
+                    localizer(rules);   // the preload's, or loaded now: a rule without its texts stops the start
                     a = new Assessor(rules);
                     catalogues.put(a.rules().version(), a.rules().catalogue());
                     current.set(a);
@@ -98,7 +98,7 @@ public class LiveRules {
         return localizers.computeIfAbsent(rules.version(), v -> localizerOf(rules));
     }
 
-    private static FindingLocalizer localizerOf(RuleBase rules) {
+    static FindingLocalizer localizerOf(RuleBase rules) {
         return FindingLocalizer.load(rules, AssessmentExtras.TEXTS, AssessmentExtras.FORM);
     }
 
@@ -109,8 +109,12 @@ public class LiveRules {
 
     private RuleBase load() {
         long start = System.nanoTime();
-        RuleBase preloaded = current.get() == null ? RulesPreload.take(Path.of(dir)) : null;
-        if (preloaded != null) {
+        RulesPreload.Preloaded preload = current.get() == null ? RulesPreload.take(Path.of(dir)) : null;
+        if (preload != null) {
+            RuleBase preloaded = preload.rules();
+            if (preload.localizer() != null) {
+                localizers.put(preloaded.version(), preload.localizer());
+            }
             LOG.infof("Loaded %d rules from %s while the service started, ready %d ms after it asked (rules version %s): %s",
                     preloaded.catalogue().size(), Path.of(dir).toAbsolutePath().normalize(),
                     (System.nanoTime() - start) / 1_000_000, preloaded.version().substring(0, 12), preloaded.howBuilt());

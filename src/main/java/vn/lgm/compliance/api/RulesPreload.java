@@ -7,11 +7,13 @@ import org.jboss.logging.Logger;
 
 import vn.lgm.compliance.engine.Assessor;
 import vn.lgm.compliance.engine.RuleBase;
+import vn.lgm.compliance.i18n.FindingLocalizer;
 import vn.lgm.compliance.input.Json;
 import vn.lgm.compliance.input.ProjectReader;
 
 /**
- * The rules read (from the rule cache, or compiled) on a thread of their own while Quarkus boots on the main thread,
+ * The rules read (from the rule cache, or compiled), with their reader's texts, on a thread of their own while Quarkus
+ * boots on the main thread,
  * then one assessment made, localized and written to warm the engine's and the texts' code: on two cores the rules' load and the first
  * assessment's class loading overlap the framework's start instead of following it. {@link LiveRules} takes the
  * result when it first needs the rules; if the preload was not started, read another folder, or failed, it loads
@@ -25,8 +27,12 @@ final class RulesPreload {
             + "\"minerals\":[{\"name\":\"RARE_EARTH\"}],\"stage\":\"OPERATING\",\"licence\":{\"type\":\"EXPLOITATION\"},"
             + "\"exports\":[{\"mineral\":\"RARE_EARTH\",\"product\":\"CONCENTRATE\"}]}";
 
+    /** The rules read, and their reader's texts (null when those did not load: the caller loads them and reports why). */
+    record Preloaded(RuleBase rules, FindingLocalizer localizer) {
+    }
+
     private static volatile Path dir;
-    private static volatile CompletableFuture<RuleBase> future;
+    private static volatile CompletableFuture<Preloaded> future;
 
     private RulesPreload() {
     }
@@ -36,12 +42,13 @@ final class RulesPreload {
         String setting = System.getProperty("rules.dir", System.getenv().getOrDefault("RULES_DIR", "rules"));
         Path d = Path.of(setting).toAbsolutePath().normalize();
         ClassLoader loader = Thread.currentThread().getContextClassLoader();
-        CompletableFuture<RuleBase> f = new CompletableFuture<>();
+        CompletableFuture<Preloaded> f = new CompletableFuture<>();
         Thread t = new Thread(() -> {
             try {
                 RuleBase rules = RuleBase.load(d);
-                f.complete(rules);
-                warmUp(rules);
+                FindingLocalizer localizer = localizer(rules);
+                f.complete(new Preloaded(rules, localizer));
+                warmUp(rules, localizer);
             } catch (Throwable e) {
                 f.completeExceptionally(e);
             }
@@ -53,13 +60,20 @@ final class RulesPreload {
         t.start();
     }
 
-    private static void warmUp(RuleBase rules) {
+    private static FindingLocalizer localizer(RuleBase rules) {
+        try {
+            return LiveRules.localizerOf(rules);
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
+    private static void warmUp(RuleBase rules, FindingLocalizer localizer) {
         try {
             var project = ProjectReader.json().read(WARM_UP).project();
             var assessment = new Assessor(rules).assess(project, Assessor.Options.WITHOUT_TEXTS);
-            // the reader's texts too (the page's words, the form's labels, the localizer): what the first answer writes
-            var localizer = vn.lgm.compliance.i18n.FindingLocalizer.load(rules, AssessmentExtras.TEXTS, AssessmentExtras.FORM);
-            Json.json().writeValueAsBytes(localizer.localize(assessment, project, "en"));
+            // the reader's texts too (the page's words, the form's labels): what the first answer writes
+            Json.json().writeValueAsBytes(localizer == null ? assessment : localizer.localize(assessment, project, "en"));
         } catch (Exception | LinkageError e) {
             LOG.debug("warm-up assessment failed (harmless): " + e);
         }
@@ -69,8 +83,8 @@ final class RulesPreload {
      * The preloaded rules of this folder, waiting for them if they are still loading; null when there are none (not
      * started, another folder, or the load failed: the caller loads the rules itself and reports the error).
      */
-    static RuleBase take(Path folder) {
-        CompletableFuture<RuleBase> f = future;
+    static Preloaded take(Path folder) {
+        CompletableFuture<Preloaded> f = future;
         future = null;
         if (f == null || !folder.toAbsolutePath().normalize().equals(dir)) {
             return null;
