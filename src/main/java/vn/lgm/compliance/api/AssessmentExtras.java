@@ -4,16 +4,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import io.quarkus.runtime.Startup;
-import vn.lgm.compliance.counterfactual.AssessmentWithCounterfactuals;
-import vn.lgm.compliance.counterfactual.CounterfactualSearch;
+import vn.lgm.compliance.investor.AssessmentWithCounterfactuals;
+import vn.lgm.compliance.investor.CounterfactualSearch;
 import vn.lgm.compliance.engine.Assessor;
 import vn.lgm.compliance.engine.RuleBase;
-import vn.lgm.compliance.engine.RuleLoadException;
-import vn.lgm.compliance.i18n.FindingLocalizer;
-import vn.lgm.compliance.model.Assessment;
-import vn.lgm.compliance.model.Project;
-import vn.lgm.compliance.web.FormModel;
-import vn.lgm.compliance.web.Texts;
+import vn.lgm.compliance.texts.FindingLocalizer;
+import vn.lgm.compliance.contract.model.Assessment;
+import vn.lgm.compliance.contract.model.Project;
 
 /**
  * What the API adds to the engine's assessment: findings written for a reader, in English or in Vietnamese
@@ -24,8 +21,6 @@ import vn.lgm.compliance.web.Texts;
 @Startup
 public class AssessmentExtras {
 
-    public static final Texts TEXTS = Texts.load();
-    public static final FormModel FORM = new FormModel(TEXTS);
 
     private final LiveRules live;
     private final CounterfactualSearch search;
@@ -33,12 +28,7 @@ public class AssessmentExtras {
     @Inject
     public AssessmentExtras(LiveRules live, Assessor assessor) {
         this.live = live;
-        try {
-            live.localizer(live.rules());
-        } catch (RuleLoadException e) {
-            Main.failStartup("Rule error: " + e.getMessage());
-            throw e;
-        }
+        live.localizer(live.rules());   // a rule without its texts stops the start, as a rule that does not compile
         this.search = new CounterfactualSearch(assessor);
     }
 

@@ -20,12 +20,11 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.logging.Logger;
 
 import vn.lgm.compliance.engine.Assessor;
-import vn.lgm.compliance.input.InputError;
-import vn.lgm.compliance.input.InputErrors;
-import vn.lgm.compliance.input.LawSpan;
-import vn.lgm.compliance.input.ProjectReader;
-import vn.lgm.compliance.model.Assessment;
-import vn.lgm.compliance.model.Project;
+import vn.lgm.compliance.contract.input.InputError;
+import vn.lgm.compliance.contract.input.InputErrors;
+import vn.lgm.compliance.contract.input.ProjectReader;
+import vn.lgm.compliance.contract.model.Assessment;
+import vn.lgm.compliance.contract.model.Project;
 
 @Path("/api/v1/assessments")
 @Tag(name = "Assessments", description = "One project description assessed against the law as of a date")
@@ -89,7 +88,7 @@ public class AssessmentResource {
         if (!read.ok()) {
             return Response.status(Response.Status.BAD_REQUEST).entity(new InputErrors(read.errors())).build();
         }
-        InputError outside = LawSpan.of(assessor.rules()).check("assessmentDate", read.project().assessmentDate());
+        InputError outside = assessor.rules().lawSpan().check("assessmentDate", read.project().assessmentDate());
         if (outside != null) {
             return Response.status(Response.Status.BAD_REQUEST).entity(new InputErrors(List.of(outside))).build();
         }

@@ -5,9 +5,9 @@ import java.util.List;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-import vn.lgm.compliance.audit.AuditRunner;
-import vn.lgm.compliance.model.Assessment;
-import vn.lgm.compliance.model.Verdict;
+import vn.lgm.compliance.regulator.audit.AuditRunner;
+import vn.lgm.compliance.contract.model.Assessment;
+import vn.lgm.compliance.contract.model.Verdict;
 
 /** The lines of an audit's NDJSON stream, for the OpenAPI document only: each line is one of these. */
 @Schema(name = "AuditLine", description = "One line of the audit stream: an assessment, a record's errors, a comparison, "

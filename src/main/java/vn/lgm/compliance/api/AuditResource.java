@@ -29,18 +29,18 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.smallrye.common.annotation.Blocking;
-import vn.lgm.compliance.audit.Audit;
-import vn.lgm.compliance.audit.AuditRunner;
-import vn.lgm.compliance.audit.LeanWriter;
-import vn.lgm.compliance.audit.RecordSource;
+import vn.lgm.compliance.regulator.audit.Audit;
+import vn.lgm.compliance.regulator.audit.AuditRunner;
+import vn.lgm.compliance.regulator.audit.LeanWriter;
+import vn.lgm.compliance.regulator.audit.RecordSource;
 import vn.lgm.compliance.engine.Assessor;
-import vn.lgm.compliance.history.ApiRunRecorder;
-import vn.lgm.compliance.history.HistoryService;
-import vn.lgm.compliance.input.InputError;
-import vn.lgm.compliance.input.InputErrors;
-import vn.lgm.compliance.input.Json;
-import vn.lgm.compliance.input.LawSpan;
-import vn.lgm.compliance.input.Limits;
+import vn.lgm.compliance.regulator.history.ApiRunRecorder;
+import vn.lgm.compliance.regulator.history.HistoryService;
+import vn.lgm.compliance.contract.input.InputError;
+import vn.lgm.compliance.contract.input.InputErrors;
+import vn.lgm.compliance.contract.input.Json;
+import vn.lgm.compliance.contract.input.LawSpan;
+import vn.lgm.compliance.contract.input.Limits;
 
 /**
  * Batch audit over HTTP: NDJSON or CSV in, NDJSON out, streamed (chunked) in input order with one line per
@@ -100,7 +100,7 @@ public class AuditResource {
                           @QueryParam("detail") String detail) {
         // The rules in force when the request arrived, for the whole stream, even if they are reloaded meanwhile.
         Assessor assessor = live.assessor();
-        LawSpan span = LawSpan.of(assessor.rules());
+        LawSpan span = assessor.rules().lawSpan();
         List<InputError> problems = new ArrayList<>();
         LocalDate from = date("asOf", asOf, span, problems);
         LocalDate compare = date("compareAsOf", compareAsOf, span, problems);

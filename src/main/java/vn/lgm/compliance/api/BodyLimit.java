@@ -10,9 +10,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import io.quarkus.runtime.configuration.MemorySize;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.Router;
-import vn.lgm.compliance.input.InputError;
-import vn.lgm.compliance.input.InputErrors;
-import vn.lgm.compliance.input.Json;
+import vn.lgm.compliance.contract.input.InputError;
+import vn.lgm.compliance.contract.input.InputErrors;
+import vn.lgm.compliance.contract.input.Json;
 
 /**
  * The request-body limit of every endpoint but the audit upload ({@code http.max-body-size}): a Content-Length over

@@ -8,7 +8,9 @@ import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
-import vn.lgm.compliance.coverage.CoverageWriter;
+import vn.lgm.compliance.lawyer.CoverageWriter;
+import vn.lgm.compliance.lawyer.CoverageService;
+import vn.lgm.compliance.lawyer.RuleReload;
 
 @Path("/coverage")
 public class CoveragePage {
@@ -49,11 +51,11 @@ public class CoveragePage {
 
     /** Empty when there has been no reload; else when, what started it, and swapped or refused and why. */
     private String lastReload() {
-        LiveRules.LastReload last = live.lastReload();
+        RuleReload.LastReload last = live.lastReload();
         if (last == null) {
             return "";
         }
-        LiveRules.ReloadResult r = last.result();
+        RuleReload.ReloadResult r = last.result();
         String head = "Last reload (" + escape(last.trigger()) + ", " + last.at().truncatedTo(java.time.temporal.ChronoUnit.SECONDS) + "): ";
         if (r.swapped()) {
             return "<p class=\"muted\" id=\"last-reload\">" + head + "swapped in, rules version <code>"

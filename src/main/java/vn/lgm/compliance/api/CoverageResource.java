@@ -8,6 +8,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import vn.lgm.compliance.lawyer.CoverageService;
 
 @Path("/api/v1/coverage")
 public class CoverageResource {
@@ -25,7 +26,7 @@ public class CoverageResource {
             + " (503 with the progress while it is first computed, in the background at start-up)")
     @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(responseCode = "200", description = "The coverage report",
             content = @org.eclipse.microprofile.openapi.annotations.media.Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(implementation = vn.lgm.compliance.coverage.CoverageReport.class)))
+                    schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(implementation = vn.lgm.compliance.lawyer.CoverageReport.class)))
     @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(responseCode = "503",
             description = "Still being computed (or failed): its progress; Retry-After says when to ask again",
             content = @org.eclipse.microprofile.openapi.annotations.media.Content(mediaType = MediaType.APPLICATION_JSON,

@@ -8,7 +8,7 @@ import jakarta.ws.rs.core.Response;
 
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
-import vn.lgm.compliance.input.InputError;
+import vn.lgm.compliance.contract.input.InputError;
 
 /** 415 (and any other refusal the framework makes before our code runs) answered with the same JSON body as a 400. */
 public class ErrorMappers {

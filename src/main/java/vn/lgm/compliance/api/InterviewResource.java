@@ -24,12 +24,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import vn.lgm.compliance.engine.Assessor;
-import vn.lgm.compliance.input.InputError;
-import vn.lgm.compliance.input.InputErrors;
-import vn.lgm.compliance.input.ProjectReader;
-import vn.lgm.compliance.interview.Interview;
-import vn.lgm.compliance.model.Project;
-import vn.lgm.compliance.web.Texts;
+import vn.lgm.compliance.contract.input.InputError;
+import vn.lgm.compliance.contract.input.InputErrors;
+import vn.lgm.compliance.contract.input.ProjectReader;
+import vn.lgm.compliance.investor.Interview;
+import vn.lgm.compliance.contract.model.Project;
+import vn.lgm.compliance.texts.Labels;
+import vn.lgm.compliance.texts.FormModel;
 
 @Path("/api/v1/interviews")
 public class InterviewResource {
@@ -73,7 +74,7 @@ public class InterviewResource {
     public Response next(Request request,
                          @Parameter(description = "en or vi") @QueryParam("lang") String lang,
                          @HeaderParam("Accept-Language") String acceptLanguage) {
-        String l = Texts.lang(lang != null ? lang : acceptLanguage);
+        String l = Labels.lang(lang != null ? lang : acceptLanguage);
         JsonNode node = request == null ? null : request.project();
         ObjectNode description = node instanceof ObjectNode o ? o.deepCopy() : com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
         if (!description.hasNonNull("id")) {
@@ -92,7 +93,7 @@ public class InterviewResource {
         Assessor now = live.assessor();
         Interview i = interview;
         if (i == null || !i.rulesVersion().equals(now.rules().version())) {
-            i = new Interview(now, live.localizer(now.rules()), AssessmentExtras.TEXTS, AssessmentExtras.FORM);
+            i = new Interview(now, live.localizer(now.rules()), Labels.shared(), FormModel.shared());
             interview = i;
         }
         return i;

@@ -1,15 +1,10 @@
 package vn.lgm.compliance.api;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ForkJoinPool;
-import java.util.concurrent.ForkJoinWorkerThread;
 import java.util.concurrent.atomic.AtomicReference;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -22,15 +17,16 @@ import org.jboss.logging.Logger;
 import io.quarkus.arc.Arc;
 import io.quarkus.arc.InjectableContext;
 import io.quarkus.arc.InstanceHandle;
-import vn.lgm.compliance.cases.CaseLoader;
-import vn.lgm.compliance.cases.CaseResult;
-import vn.lgm.compliance.cases.CaseRunner;
-import vn.lgm.compliance.cases.TestCase;
 import vn.lgm.compliance.engine.Assessor;
 import vn.lgm.compliance.engine.RuleBase;
 import vn.lgm.compliance.engine.RuleInfo;
-import vn.lgm.compliance.engine.RuleLoadException;
-import vn.lgm.compliance.i18n.FindingLocalizer;
+import vn.lgm.compliance.texts.FindingLocalizer;
+import vn.lgm.compliance.lawyer.CoverageService;
+import vn.lgm.compliance.lawyer.LiveRuleSet;
+import vn.lgm.compliance.lawyer.RuleReload;
+import vn.lgm.compliance.lawyer.RuleReload.ReloadResult;
+import vn.lgm.compliance.lawyer.RuleReload.LastReload;
+import vn.lgm.compliance.texts.RulesPreload;
 
 /**
  * The rules the service answers with, and their hot reload. The {@code RuleBase} and {@code Assessor} that
@@ -40,18 +36,9 @@ import vn.lgm.compliance.i18n.FindingLocalizer;
  * catalogue, so lean audit lines of an earlier version can still be expanded ({@code GET /api/v1/rules?version=}).
  */
 @Singleton
-public class LiveRules {
+public class LiveRules implements LiveRuleSet {
 
     private static final Logger LOG = Logger.getLogger(LiveRules.class);
-
-    /** What a reload did. */
-    public record ReloadResult(boolean swapped, String rulesVersion, String previousVersion, String message,
-                               List<String> failingCases) {
-    }
-
-    /** The last reload of this process: what started it (the endpoint, SIGHUP, or the watch and the files it saw). */
-    public record LastReload(String trigger, Instant at, ReloadResult result) {
-    }
 
     @ConfigProperty(name = "rules.dir", defaultValue = "rules")
     String dir;
@@ -86,6 +73,7 @@ public class LiveRules {
         return a;
     }
 
+    @Override
     public RuleBase rules() {
         return assessor().rules();
     }
@@ -99,7 +87,7 @@ public class LiveRules {
     }
 
     static FindingLocalizer localizerOf(RuleBase rules) {
-        return FindingLocalizer.load(rules, AssessmentExtras.TEXTS, AssessmentExtras.FORM);
+        return FindingLocalizer.load(rules);
     }
 
     /** The catalogue of a rules version loaded by this process, or null. */
@@ -128,6 +116,7 @@ public class LiveRules {
     }
 
     /** The last reload, or null when there has been none. */
+    @Override
     public LastReload lastReload() {
         return last;
     }
@@ -137,6 +126,7 @@ public class LiveRules {
      * rules in force untouched and says why: {@code file:line: problem}, or the failing cases. The result is kept,
      * with the trigger, as the {@link #lastReload()}.
      */
+    @Override
     public synchronized ReloadResult reload(String trigger) {
         ReloadResult r;
         try {
@@ -152,72 +142,20 @@ public class LiveRules {
 
     private ReloadResult tryReload() {
         String before = rules().version();
-        RuleBase next;
-        try {
-            next = load();
-            localizers.put(next.version(), localizerOf(next));
-        } catch (RuleLoadException e) {
-            LOG.warn("Reload refused: " + e.getMessage());
-            return new ReloadResult(false, before, before, "Rule error: " + e.getMessage(), List.of());
+        RuleReload.Check check = RuleReload.check(Path.of(dir), Path.of(casesDir));
+        if (!check.accepted()) {
+            return new ReloadResult(false, before, before, check.refusal(), check.failingCases());
         }
-        Assessor candidate = new Assessor(next);
-        Path cases = Path.of(casesDir);
-        if (Files.isDirectory(cases)) {
-            CaseRunner runner = new CaseRunner(candidate);
-            List<TestCase> all = new CaseLoader().loadAll(cases);
-            List<String> failing = inAppPool(() -> all.parallelStream().map(runner::run)
-                    .filter(r -> !r.passed()).map(LiveRules::describe).sorted().toList());
-            if (!failing.isEmpty()) {
-                LOG.warnf("Reload refused: %d case(s) fail with the new rules:%n  %s%s", failing.size(),
-                        String.join("\n  ", failing.subList(0, Math.min(20, failing.size()))),
-                        failing.size() > 20 ? "\n  ..." : "");
-                return new ReloadResult(false, before, before, failing.size() + " case(s) fail with the new rules;"
-                        + " the rules in force are unchanged", failing);
-            }
-        }
+        RuleBase next = check.assessor().rules();
+        localizers.put(next.version(), check.localizer());
         catalogues.put(next.version(), next.catalogue());
-        current.set(candidate);
+        current.set(check.assessor());
         refreshProxies();
         LOG.infof("Rules reloaded: version %s replaces %s", next.version().substring(0, 12), before.substring(0, 12));
         if (coverage != null && coverage.isResolvable()) {
             coverage.get().compute(next);
         }
         return new ReloadResult(true, next.version(), before, "reloaded", List.of());
-    }
-
-    /**
-     * Runs the parallel work in a pool of its own whose threads have this application's class loader as their context
-     * class loader (Drools finds its services through it), whichever thread reloads: the endpoint's, SIGHUP's, the
-     * watch's. The common pool's threads may carry another loader.
-     */
-    private static <T> T inAppPool(Callable<T> work) {
-        ForkJoinPool pool = new ForkJoinPool(Runtime.getRuntime().availableProcessors(), p -> {
-            ForkJoinWorkerThread t = ForkJoinPool.defaultForkJoinWorkerThreadFactory.newThread(p);
-            t.setName("rules-reload-" + t.getPoolIndex());
-            t.setContextClassLoader(LiveRules.class.getClassLoader());
-            t.setDaemon(true);
-            return t;
-        }, null, false);
-        try {
-            return pool.submit(work).get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while running the cases", e);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException re) {
-                throw re;
-            }
-            if (e.getCause() instanceof Error err) {
-                throw err;
-            }
-            throw new IllegalStateException(e.getCause());
-        } finally {
-            pool.shutdown();
-        }
-    }
-
-    private static String describe(CaseResult r) {
-        return r.testCase().id() + " (" + r.testCase().file() + "): " + String.join("; ", r.problems());
     }
 
     /** The application-scoped RuleBase and Assessor are produced again, from the new pair, on their next use. */

@@ -21,6 +21,8 @@ import org.jboss.logging.Logger;
 
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.common.annotation.Blocking;
+import vn.lgm.compliance.lawyer.RulesWatch;
+import vn.lgm.compliance.lawyer.RuleReload;
 
 /**
  * Hot reload of rules/, off by default ({@code rules.reload.enabled=true} turns it on). Two ways in: {@code POST
@@ -52,7 +54,7 @@ public class ReloadResource {
      * (empty when {@code rules.watch.enabled} is off); {@code last}: null until the first reload.
      */
     public record ReloadStatus(boolean reloadEnabled, boolean watchEnabled, List<String> watching, String rulesVersion,
-                               LiveRules.LastReload last) {
+                               RuleReload.LastReload last) {
     }
 
     @GET
@@ -77,7 +79,7 @@ public class ReloadResource {
                         authorization.getBytes(StandardCharsets.UTF_8))) {
             return Response.status(Response.Status.UNAUTHORIZED).header("WWW-Authenticate", "Bearer").build();
         }
-        LiveRules.ReloadResult result = live.reload("POST /api/v1/rules/reload");
+        RuleReload.ReloadResult result = live.reload("POST /api/v1/rules/reload");
         return Response.status(result.swapped() ? Response.Status.OK : Response.Status.CONFLICT).entity(result).build();
     }
 
@@ -89,7 +91,7 @@ public class ReloadResource {
         try {
             sun.misc.Signal.handle(new sun.misc.Signal("HUP"), signal -> {
                 Thread t = new Thread(() -> {
-                    LiveRules.ReloadResult r = live.reload("SIGHUP");
+                    RuleReload.ReloadResult r = live.reload("SIGHUP");
                     LOG.infof("SIGHUP reload: %s (rules version %s)", r.message(), r.rulesVersion().substring(0, 12));
                 }, "rules-reload");
                 t.setDaemon(true);

@@ -6,11 +6,10 @@ import jakarta.enterprise.inject.Produces;
 import io.quarkus.runtime.Startup;
 import vn.lgm.compliance.engine.Assessor;
 import vn.lgm.compliance.engine.RuleBase;
-import vn.lgm.compliance.engine.RuleLoadException;
 
 /**
  * The rules in force, compiled (or read from the rule cache) once at start-up; a broken rule file stops the
- * service with one clear line. Application-scoped, so a reload ({@link LiveRules#reload()}) is seen by every
+ * service with one clear line. Application-scoped, so a reload ({@link LiveRules#reload(String)}) is seen by every
  * bean that injects them from its next call on.
  */
 public class RulesProducer {
@@ -19,12 +18,7 @@ public class RulesProducer {
     @ApplicationScoped
     @Startup
     RuleBase ruleBase(LiveRules live) {
-        try {
-            return live.rules();
-        } catch (RuleLoadException e) {
-            Main.failStartup("Rule error: " + e.getMessage());
-            throw e;
-        }
+        return live.rules();   // a RuleLoadException stops the start; Main prints its one line
     }
 
     @Produces

@@ -14,16 +14,15 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-import vn.lgm.compliance.audit.Audit;
-import vn.lgm.compliance.audit.LeanWriter;
-import vn.lgm.compliance.audit.AuditRunner;
-import vn.lgm.compliance.audit.RunInfo;
+import vn.lgm.compliance.regulator.audit.Audit;
+import vn.lgm.compliance.regulator.audit.LeanWriter;
+import vn.lgm.compliance.regulator.audit.AuditRunner;
+import vn.lgm.compliance.regulator.audit.RunInfo;
 import vn.lgm.compliance.engine.Assessor;
 import vn.lgm.compliance.engine.RuleBase;
-import vn.lgm.compliance.input.InputError;
-import vn.lgm.compliance.report.AuditReportOptions;
-import vn.lgm.compliance.report.RegulatorAudit;
-import vn.lgm.compliance.input.LawSpan;
+import vn.lgm.compliance.contract.input.InputError;
+import vn.lgm.compliance.regulator.report.RegulatorAudit;
+import vn.lgm.compliance.contract.input.LawSpan;
 
 /** {@code audit}: a whole register (JSON Lines or CSV) assessed record by record, with report and manifest. */
 @Command(name = "audit", mixinStandardHelpOptions = true,
@@ -70,7 +69,7 @@ public final class AuditCommand implements Callable<Integer> {
             return 2;
         }
         RuleBase base = RuleBase.load(rules);
-        LawSpan span = LawSpan.of(base);
+        LawSpan span = base.lawSpan();
         for (var d : new Object[][] {{"--as-of", asOf}, {"--compare-as-of", compareAsOf}}) {
             InputError outside = span.check((String) d[0], (LocalDate) d[1]);
             if (outside != null) {

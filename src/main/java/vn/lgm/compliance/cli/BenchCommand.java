@@ -20,17 +20,17 @@ import com.fasterxml.jackson.databind.ObjectWriter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-import vn.lgm.compliance.audit.AuditRunner;
-import vn.lgm.compliance.audit.JsonLinesSource;
-import vn.lgm.compliance.audit.LeanWriter;
-import vn.lgm.compliance.bench.Generator;
+import vn.lgm.compliance.regulator.audit.AuditRunner;
+import vn.lgm.compliance.regulator.audit.JsonLinesSource;
+import vn.lgm.compliance.regulator.audit.LeanWriter;
+import vn.lgm.compliance.contract.SyntheticProjects;
 import vn.lgm.compliance.engine.Assessor;
-import vn.lgm.compliance.input.Json;
-import vn.lgm.compliance.input.ProjectReader;
+import vn.lgm.compliance.contract.input.Json;
+import vn.lgm.compliance.contract.input.ProjectReader;
 import vn.lgm.compliance.engine.RuleBase;
 import vn.lgm.compliance.engine.RuleInfo;
-import vn.lgm.compliance.model.Assessment;
-import vn.lgm.compliance.model.Project;
+import vn.lgm.compliance.contract.model.Assessment;
+import vn.lgm.compliance.contract.model.Project;
 
 /**
  * {@code bench}: generates N synthetic projects and measures, in the same run, (a) reading, parsing and writing
@@ -76,7 +76,7 @@ public final class BenchCommand implements Callable<Integer> {
         Path dir = workDir == null ? Files.createTempDirectory("lgm-bench") : Files.createDirectories(workDir);
         Path input = dir.resolve("synthetic-" + records + ".jsonl");
         long t0 = System.nanoTime();
-        Generator.write(input, records, seed);
+        SyntheticProjects.write(input, records, seed);
         System.out.printf("generated %,d projects in %.1f s (%s, %,d bytes); %d worker threads, max heap %,d MB%n", records,
                 (System.nanoTime() - t0) / 1e9, input, Files.size(input), n, Runtime.getRuntime().maxMemory() >> 20);
         // Each pass runs (a) then (b) over the whole input. The first pass is what a one-off `audit` run sees: the JIT

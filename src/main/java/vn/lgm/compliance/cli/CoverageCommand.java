@@ -1,8 +1,8 @@
 package vn.lgm.compliance.cli;
 
-import vn.lgm.compliance.coverage.CoverageReport;
-import vn.lgm.compliance.coverage.CoverageRunner;
-import vn.lgm.compliance.coverage.CoverageWriter;
+import vn.lgm.compliance.lawyer.CoverageReport;
+import vn.lgm.compliance.lawyer.CoverageRunner;
+import vn.lgm.compliance.lawyer.CoverageWriter;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -12,9 +12,9 @@ import java.util.concurrent.Callable;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import vn.lgm.compliance.cases.CaseLoader;
-import vn.lgm.compliance.cases.TestCase;
-import vn.lgm.compliance.engine.DirectoryWatcher;
+import vn.lgm.compliance.engine.cases.CaseLoader;
+import vn.lgm.compliance.engine.cases.TestCase;
+import vn.lgm.compliance.lawyer.DirectoryWatcher;
 import vn.lgm.compliance.engine.ProvisionRegister;
 import vn.lgm.compliance.engine.RuleBase;
 import vn.lgm.compliance.engine.RuleLoadException;

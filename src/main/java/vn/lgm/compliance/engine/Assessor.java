@@ -15,23 +15,23 @@ import org.kie.api.event.rule.DefaultAgendaEventListener;
 import org.kie.api.runtime.KieSession;
 import org.kie.api.runtime.rule.AgendaFilter;
 
-import vn.lgm.compliance.facts.ExportLine;
-import vn.lgm.compliance.facts.ForeignInvestor;
-import vn.lgm.compliance.facts.LicenceRegime;
-import vn.lgm.compliance.facts.PrincipalGroup;
-import vn.lgm.compliance.facts.RadioactiveMineral;
-import vn.lgm.compliance.facts.LicensingAuthority;
-import vn.lgm.compliance.facts.MineralGroup;
-import vn.lgm.compliance.facts.MineralLine;
-import vn.lgm.compliance.facts.PartnerLine;
-import vn.lgm.compliance.facts.StrategicMineral;
-import vn.lgm.compliance.model.Activity;
-import vn.lgm.compliance.model.Assessment;
-import vn.lgm.compliance.model.Derived;
-import vn.lgm.compliance.model.Finding;
-import vn.lgm.compliance.model.Issuer;
-import vn.lgm.compliance.model.Project;
-import vn.lgm.compliance.model.Verdict;
+import vn.lgm.compliance.engine.facts.ExportLine;
+import vn.lgm.compliance.engine.facts.ForeignInvestor;
+import vn.lgm.compliance.engine.facts.LicenceRegime;
+import vn.lgm.compliance.engine.facts.PrincipalGroup;
+import vn.lgm.compliance.engine.facts.RadioactiveMineral;
+import vn.lgm.compliance.engine.facts.LicensingAuthority;
+import vn.lgm.compliance.engine.facts.MineralGroup;
+import vn.lgm.compliance.engine.facts.MineralLine;
+import vn.lgm.compliance.engine.facts.PartnerLine;
+import vn.lgm.compliance.engine.facts.StrategicMineral;
+import vn.lgm.compliance.contract.model.Activity;
+import vn.lgm.compliance.contract.model.Assessment;
+import vn.lgm.compliance.contract.model.Derived;
+import vn.lgm.compliance.contract.model.Finding;
+import vn.lgm.compliance.contract.model.Issuer;
+import vn.lgm.compliance.contract.model.Project;
+import vn.lgm.compliance.contract.model.Verdict;
 
 /**
  * Assesses one project: a short-lived session on the shared KieBase, the project and its list entries inserted,
@@ -98,8 +98,8 @@ public final class Assessor {
     private final ThreadLocal<KieSession> sessions;
 
     public Assessor(RuleBase rules) {
-        this(rules, vn.lgm.compliance.input.Limits.DEFAULTS.maxRuleFirings(),
-                vn.lgm.compliance.input.Limits.DEFAULTS.assessmentTimeLimit());
+        this(rules, vn.lgm.compliance.contract.input.Limits.DEFAULTS.maxRuleFirings(),
+                vn.lgm.compliance.contract.input.Limits.DEFAULTS.assessmentTimeLimit());
     }
 
     /** With a limit on rule firings and on time per assessment (application.properties: assessment.*). */

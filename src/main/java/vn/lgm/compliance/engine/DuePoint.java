@@ -1,7 +1,7 @@
 package vn.lgm.compliance.engine;
 
-import vn.lgm.compliance.model.Project;
-import vn.lgm.compliance.model.Stage;
+import vn.lgm.compliance.contract.model.Project;
+import vn.lgm.compliance.contract.model.Stage;
 
 /**
  * When a step an OBLIGATION rule requires falls due: from then on, a step not taken is a VIOLATION. The stages of

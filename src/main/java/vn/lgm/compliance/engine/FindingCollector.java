@@ -12,11 +12,11 @@ import vn.lgm.compliance.engine.req.Requirement;
 import vn.lgm.compliance.engine.req.Requirements;
 import vn.lgm.compliance.engine.req.Result;
 import vn.lgm.compliance.engine.req.Tri;
-import vn.lgm.compliance.model.FactValue;
-import vn.lgm.compliance.model.Finding;
-import vn.lgm.compliance.model.Outcome;
-import vn.lgm.compliance.model.Project;
-import vn.lgm.compliance.model.Stage;
+import vn.lgm.compliance.contract.model.FactValue;
+import vn.lgm.compliance.contract.model.Finding;
+import vn.lgm.compliance.contract.model.Outcome;
+import vn.lgm.compliance.contract.model.Project;
+import vn.lgm.compliance.contract.model.Stage;
 
 /**
  * The one place findings are built. A rule's consequence calls {@link #breach} or {@link #require} with the

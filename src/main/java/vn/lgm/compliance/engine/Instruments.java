@@ -8,7 +8,7 @@ import java.util.Map;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 
-import vn.lgm.compliance.input.Json;
+import vn.lgm.compliance.contract.input.Json;
 
 /** The instruments rules cite, by code (rules/instruments.yaml): LGM, D193, CIR23 ... */
 public final class Instruments {

@@ -13,7 +13,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 
-import vn.lgm.compliance.input.Json;
+import vn.lgm.compliance.contract.input.Json;
 
 /**
  * Every legal number in one file (rules/parameters.yaml), keyed by the date each value took effect and each value

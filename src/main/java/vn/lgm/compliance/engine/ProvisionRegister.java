@@ -13,7 +13,7 @@ import java.util.Map;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.core.type.TypeReference;
 
-import vn.lgm.compliance.input.Json;
+import vn.lgm.compliance.contract.input.Json;
 
 /**
  * rules/provisions.yaml: every provision of the catalogue, in the catalogue's order, with its status

@@ -29,6 +29,8 @@ import org.kie.api.builder.ReleaseId;
 import org.kie.api.definition.KiePackage;
 import org.kie.api.definition.rule.Rule;
 import org.kie.api.runtime.KieContainer;
+import vn.lgm.compliance.contract.input.LawSpan;
+import java.time.LocalDate;
 
 /**
  * The rules compiled from a directory into one KieBase, with each rule's metadata, the dated parameters and the
@@ -305,5 +307,18 @@ public final class RuleBase {
         } catch (NoSuchAlgorithmException | IOException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /**
+     * The dates these rules can answer for: from the earliest date a findings rule judged on the assessment date is in
+     * force (definitions and grant conditions judged on a licence's issue date reach further back, but say nothing of
+     * an assessment date) to {@link LawSpan#LATEST}.
+     */
+    public LawSpan lawSpan() {
+        LocalDate from = catalogue().stream()
+                .filter(r -> !r.isDefinition() && r.judgedOn() == JudgedOn.ASSESSMENT)
+                .map(RuleInfo::inForce).filter(f -> f != null && f.from() != null)
+                .map(f -> f.from()).min(LocalDate::compareTo).orElse(LocalDate.of(2025, 7, 1));
+        return new LawSpan(from, LawSpan.LATEST);
     }
 }

@@ -11,10 +11,10 @@ import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
 
-import vn.lgm.compliance.model.Area;
-import vn.lgm.compliance.model.Citation;
-import vn.lgm.compliance.model.InForce;
-import vn.lgm.compliance.model.Outcome;
+import vn.lgm.compliance.contract.model.Area;
+import vn.lgm.compliance.contract.model.Citation;
+import vn.lgm.compliance.contract.model.InForce;
+import vn.lgm.compliance.contract.model.Outcome;
 
 /**
  * A rule's metadata, read once from its DRL annotations when the rules are compiled.

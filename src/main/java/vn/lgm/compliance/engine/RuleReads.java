@@ -15,11 +15,11 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
-import vn.lgm.compliance.facts.Asks;
-import vn.lgm.compliance.model.ExportItem;
-import vn.lgm.compliance.model.Mineral;
-import vn.lgm.compliance.model.Partner;
-import vn.lgm.compliance.model.Project;
+import vn.lgm.compliance.engine.facts.Asks;
+import vn.lgm.compliance.contract.model.ExportItem;
+import vn.lgm.compliance.contract.model.Mineral;
+import vn.lgm.compliance.contract.model.Partner;
+import vn.lgm.compliance.contract.model.Project;
 
 /**
  * What each rule can ever read, from its source: the facts its {@code when} matches on (with, for a derived fact it
@@ -174,7 +174,7 @@ public final class RuleReads {
             thenReads(s.when(), s.then(), out);
         }
         try {
-            Asks asks = Class.forName("vn.lgm.compliance.facts." + type).getAnnotation(Asks.class);
+            Asks asks = Class.forName("vn.lgm.compliance.engine.facts." + type).getAnnotation(Asks.class);
             if (asks != null) {
                 out.addAll(List.of(asks.value()));
             }

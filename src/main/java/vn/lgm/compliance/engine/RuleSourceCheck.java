@@ -14,10 +14,10 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import vn.lgm.compliance.model.ExportItem;
-import vn.lgm.compliance.model.Mineral;
-import vn.lgm.compliance.model.Partner;
-import vn.lgm.compliance.model.Project;
+import vn.lgm.compliance.contract.model.ExportItem;
+import vn.lgm.compliance.contract.model.Mineral;
+import vn.lgm.compliance.contract.model.Partner;
+import vn.lgm.compliance.contract.model.Project;
 
 /**
  * Checks the rule files against the model and the provision register when the rules load, so that a mistyped fact
@@ -99,7 +99,7 @@ final class RuleSourceCheck {
             RecordComponent c = raw.isRecord() ? component(raw, step) : null;
             if (c == null) {
                 return "a rule names the fact '" + path + "', but the description has no field '" + step + "' there"
-                        + " (see ../shared/contract.md and the model)";
+                        + " (see docs/CONTRACT.md and the model)";
             }
             type = c.getGenericType();
         }

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import vn.lgm.compliance.model.FactValue;
+import vn.lgm.compliance.contract.model.FactValue;
 
 /**
  * A rule's explanation or remediation text with its placeholders found once, when the rules are loaded, rather

@@ -25,9 +25,9 @@ import com.networknt.schema.SpecificationVersion;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
-import vn.lgm.compliance.cases.CaseLoader;
-import vn.lgm.compliance.cases.TestCase;
-import vn.lgm.compliance.input.Json;
+import vn.lgm.compliance.engine.cases.CaseLoader;
+import vn.lgm.compliance.engine.cases.TestCase;
+import vn.lgm.compliance.contract.input.Json;
 
 /**
  * The OpenAPI document is true: real responses of every endpoint — the examples, every case, the error responses,

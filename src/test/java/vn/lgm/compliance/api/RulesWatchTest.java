@@ -16,7 +16,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import vn.lgm.compliance.TestFiles;
-import vn.lgm.compliance.engine.DirectoryWatcher;
+import vn.lgm.compliance.lawyer.RuleReload;
+import vn.lgm.compliance.lawyer.RulesWatch;
+import vn.lgm.compliance.lawyer.DirectoryWatcher;
 
 /**
  * The service's watch of rules/ and cases/ ({@code rules.watch.enabled}), without starting the service: the live
@@ -40,14 +42,14 @@ class RulesWatchTest {
         Path drl = rules.resolve("export/export.drl");
         try (RulesWatch.Loop loop = new RulesWatch.Loop(live, rules, Path.of("cases"))) {
             Files.writeString(drl, "\n// an edit the watch picks up\n", StandardOpenOption.APPEND);
-            LiveRules.LastReload edited = await(loop, live, l -> l.result().swapped() && !l.result().rulesVersion().equals(before));
+            RuleReload.LastReload edited = await(loop, live, l -> l.result().swapped() && !l.result().rulesVersion().equals(before));
             assertNotEquals(before, live.rules().version(), "the edited rules are in force");
             assertEquals(edited.result().rulesVersion(), live.rules().version());
             assertTrue(edited.trigger().startsWith("watch: ") && edited.trigger().contains("export.drl"), edited.trigger());
 
             String good = live.rules().version();
             Files.writeString(drl, "\nrule \"broken\" when Project( stage == ) then end\n", StandardOpenOption.APPEND);
-            LiveRules.LastReload broken = await(loop, live, l -> !l.result().swapped());
+            RuleReload.LastReload broken = await(loop, live, l -> !l.result().swapped());
             assertTrue(broken.result().message().matches("Rule error: .*export\\.drl:\\d+: .*"), broken.result().message());
             assertEquals(good, live.rules().version(), "the rules in force stay");
             assertEquals(good, broken.result().rulesVersion());
@@ -88,12 +90,12 @@ class RulesWatchTest {
     }
 
     /** The last reload once it meets the condition; waits up to the bound. */
-    private static LiveRules.LastReload await(RulesWatch.Loop loop, LiveRules live,
-                                              Predicate<LiveRules.LastReload> condition) throws InterruptedException {
+    private static RuleReload.LastReload await(RulesWatch.Loop loop, LiveRules live,
+                                              Predicate<RuleReload.LastReload> condition) throws InterruptedException {
         long deadline = System.nanoTime() + BOUND.toNanos();
         while (System.nanoTime() < deadline) {
             assertTrue(loop.running(), "the watch thread died; see the log");
-            LiveRules.LastReload last = live.lastReload();
+            RuleReload.LastReload last = live.lastReload();
             if (last != null && condition.test(last)) {
                 return last;
             }

@@ -18,12 +18,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import vn.lgm.compliance.TestFiles;
-import vn.lgm.compliance.input.Json;
-import vn.lgm.compliance.input.ProjectReader;
-import vn.lgm.compliance.bench.Generator;
-import vn.lgm.compliance.cases.CaseLoader;
-import vn.lgm.compliance.cases.TestCase;
-import vn.lgm.compliance.model.Project;
+import vn.lgm.compliance.contract.input.Json;
+import vn.lgm.compliance.contract.input.ProjectReader;
+import vn.lgm.compliance.contract.SyntheticProjects;
+import vn.lgm.compliance.engine.cases.CaseLoader;
+import vn.lgm.compliance.engine.cases.TestCase;
+import vn.lgm.compliance.contract.model.Project;
 
 /** The cached rule base assesses exactly as the classic single build; the cache is used only when verified. */
 class RuleBaseCacheTest {
@@ -72,7 +72,7 @@ class RuleBaseCacheTest {
         ProjectReader reader = ProjectReader.json();
         SplittableRandom rnd = new SplittableRandom(15);
         for (int i = 0; i < 500; i++) {
-            Project p = reader.read(Json.json().writeValueAsString(Generator.project(i, rnd))).project();
+            Project p = reader.read(Json.json().writeValueAsString(SyntheticProjects.project(i, rnd))).project();
             assertEquals(json(a.assess(p)), json(b.assess(p)), p.id());
         }
     }

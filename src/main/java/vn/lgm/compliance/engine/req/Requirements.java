@@ -7,8 +7,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 
-import vn.lgm.compliance.facts.Evidence;
-import vn.lgm.compliance.model.FactValue;
+import vn.lgm.compliance.contract.model.FactValue;
 
 /**
  * The requirement vocabulary of the rules: each function states one requirement on the facts of a description,

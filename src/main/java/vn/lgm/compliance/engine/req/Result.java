@@ -3,7 +3,7 @@ package vn.lgm.compliance.engine.req;
 import java.util.ArrayList;
 import java.util.List;
 
-import vn.lgm.compliance.model.FactValue;
+import vn.lgm.compliance.contract.model.FactValue;
 
 /**
  * A requirement evaluated: its value, the known facts it read (shown in a finding), and — when its value is

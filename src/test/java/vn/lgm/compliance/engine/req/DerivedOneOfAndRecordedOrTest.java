@@ -12,8 +12,8 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
-import vn.lgm.compliance.facts.PrincipalGroup;
-import vn.lgm.compliance.model.MineralName;
+import vn.lgm.compliance.engine.facts.PrincipalGroup;
+import vn.lgm.compliance.contract.model.MineralName;
 
 /** The two functions the mine-safety rules added to the vocabulary: isOneOf on a derived fact, recordedOr. */
 class DerivedOneOfAndRecordedOrTest {

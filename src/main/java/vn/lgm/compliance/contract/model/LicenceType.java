@@ -1,0 +1,3 @@
+package vn.lgm.compliance.contract.model;
+
+public enum LicenceType { EXPLORATION, EXPLOITATION, SALVAGE }

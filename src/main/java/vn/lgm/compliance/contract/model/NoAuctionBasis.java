@@ -1,0 +1,8 @@
+package vn.lgm.compliance.contract.model;
+
+/** The LGM Art 100(2) / D193 Art 143 criterion relied on for a no-auction area. */
+public enum NoAuctionBasis {
+    STRATEGIC_MINERAL, RADIOACTIVE_OR_COAL, BORDER_BELT, DEEPER_OR_EXTENDED, SURVEY_PARTICIPANT,
+    PUBLIC_PROJECT_MATERIAL, INTERGOVERNMENTAL_AGREEMENT, FAILED_AUCTIONS, PROCESSING_PLANT_FEEDSTOCK,
+    EXPLORED_BY_APPLICANT
+}

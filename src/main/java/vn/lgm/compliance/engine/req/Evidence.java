@@ -1,0 +1,8 @@
+package vn.lgm.compliance.engine.req;
+
+/** A fact that can be shown in a finding: where it is (a JSON path, or derived.*) and its value. */
+public interface Evidence {
+    String path();
+
+    Object value();
+}

@@ -1,8 +1,0 @@
-package vn.lgm.compliance.facts;
-
-/** A fact that can be shown in a finding: where it is (a JSON path, or derived.*) and its value. */
-public interface Evidence {
-    String path();
-
-    Object value();
-}

@@ -1,4 +1,0 @@
-package vn.lgm.compliance.model;
-
-public record Citation(String instrument, String article, String clause, String point, String label) {
-}

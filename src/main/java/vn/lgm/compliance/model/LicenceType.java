@@ -1,3 +1,0 @@
-package vn.lgm.compliance.model;
-
-public enum LicenceType { EXPLORATION, EXPLOITATION, SALVAGE }

@@ -1,4 +1,0 @@
-package vn.lgm.compliance.model;
-
-/** Ordered by weight: a violation weighs most, an advisory least. */
-public enum Outcome { VIOLATION, INSUFFICIENT_INFORMATION, OBLIGATION, ADVISORY }

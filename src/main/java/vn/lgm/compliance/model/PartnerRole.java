@@ -1,3 +1,0 @@
-package vn.lgm.compliance.model;
-
-public enum PartnerRole { TECHNOLOGY, EQUITY, FINANCE, OFFTAKE }

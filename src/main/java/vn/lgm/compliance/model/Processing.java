@@ -1,7 +1,0 @@
-package vn.lgm.compliance.model;
-
-public record Processing(Boolean integratedWithMining, Product product, Double treoPercent,
-                         Boolean facilityPermitted, Boolean moitConsent) {
-
-    public static final Processing UNKNOWN = new Processing(null, null, null, null, null);
-}

@@ -1,7 +1,0 @@
-package vn.lgm.compliance.model;
-
-public record Technology(Boolean foreignTransfer, Boolean transferContractRegistered,
-                         TechnologyClass classification, Boolean transferLicence, Boolean automation) {
-
-    public static final Technology UNKNOWN = new Technology(null, null, null, null, null);
-}

@@ -1,0 +1,116 @@
+package vn.lgm.compliance.regulator.audit;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+import vn.lgm.compliance.engine.FindingCollector;
+import vn.lgm.compliance.engine.ParameterValues;
+import vn.lgm.compliance.engine.RuleBase;
+import vn.lgm.compliance.engine.RuleInfo;
+import vn.lgm.compliance.contract.model.Assessment;
+import vn.lgm.compliance.contract.model.Derived;
+import vn.lgm.compliance.contract.model.FactValue;
+import vn.lgm.compliance.contract.model.Finding;
+import vn.lgm.compliance.contract.model.Outcome;
+import vn.lgm.compliance.contract.model.Verdict;
+
+/**
+ * Lean audit lines: an assessment without what the rule catalogue already says. A full finding repeats, in every
+ * line, its rule's title, area, citation, dates in force and two long texts; a lean finding keeps only what
+ * differs from project to project — the rule id, the outcome, the facts it rests on and the facts it asks for (and
+ * {@code asked: true} when it is the "cannot be decided" form) — and the line names its {@code rulesVersion}.
+ * {@link #expand} rebuilds the full finding from the catalogue of that version ({@code GET
+ * /api/v1/rules?version=}) and its parameters: title, area, citation and dates from the rule; explanation and
+ * remediation from the rule's templates filled with the facts, the legal numbers in force on {@code lawAsOf}, and
+ * the source note of the rule's confidence — as the finding builder made them. {@code LeanOutputTest} rebuilds
+ * every case's findings and compares them with the full ones.
+ */
+public final class LeanWriter {
+
+    /** How much each audit line says. */
+    public enum Detail {
+        FULL, LEAN;
+
+        /** "lean" or "full" (any case); null or blank → null (the default applies). */
+        public static Detail parse(String s) {
+            if (s == null || s.isBlank()) {
+                return null;
+            }
+            try {
+                return valueOf(s.trim().toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("detail must be lean or full, not '" + s + "'");
+            }
+        }
+    }
+
+    /**
+     * Above this input size {@code audit} writes lean lines unless told {@code --detail full}: 10 MB of input is
+     * about 5,000 JSON records or 20,000 register rows, whose full output (about 13 KB a record, mostly the
+     * catalogue's texts repeated) passes 60 MB — more than anyone reads line by line, where the lean output
+     * (under 2 KB a record) keeps every fact and is expanded on demand.
+     */
+    public static final long LEAN_ABOVE_BYTES = 10L * 1024 * 1024;
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record LeanAssessment(String projectId, Verdict verdict, LocalDate lawAsOf, String rulesVersion, String detail,
+                                 Derived derived, List<LeanFinding> findings) {
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record LeanFinding(String ruleId, Outcome outcome, List<FactValue> facts, List<String> missingFacts,
+                              Boolean asked) {
+    }
+
+    private LeanWriter() {
+    }
+
+    public static LeanAssessment lean(Assessment a) {
+        List<LeanFinding> findings = new ArrayList<>(a.findings().size());
+        for (Finding f : a.findings()) {
+            findings.add(new LeanFinding(f.ruleId(), f.outcome(), f.facts(), f.missingFacts(),
+                    asked(f) ? Boolean.TRUE : null));
+        }
+        return new LeanAssessment(a.projectId(), a.verdict(), a.lawAsOf(), a.rulesVersion(), "lean", a.derived(), findings);
+    }
+
+    /**
+     * The "cannot be decided" form, whose texts name the missing facts instead of the rule's: every
+     * INSUFFICIENT_INFORMATION finding (the engine reports a rule's own outcome only when a requirement fails, and
+     * weighs an OBLIGATION to OBLIGATION or VIOLATION; a rule whose @outcome is INSUFFICIENT_INFORMATION requires
+     * only that facts be known, which never fails). The texts themselves may be absent (an assessment without texts).
+     */
+    private static boolean asked(Finding f) {
+        return f.outcome() == Outcome.INSUFFICIENT_INFORMATION;
+    }
+
+    /** The full assessment, rebuilt from a lean line and the rules of its version. */
+    public static Assessment expand(LeanAssessment lean, RuleBase rules) {
+        if (!rules.version().equals(lean.rulesVersion())) {
+            throw new IllegalArgumentException("the line was written with rules " + lean.rulesVersion()
+                    + ", not " + rules.version());
+        }
+        Map<String, RuleInfo> byId = rules.catalogue().stream().collect(Collectors.toMap(RuleInfo::id, Function.identity()));
+        ParameterValues params = rules.parameters().at(lean.lawAsOf());
+        List<Finding> findings = new ArrayList<>(lean.findings().size());
+        for (LeanFinding f : lean.findings()) {
+            RuleInfo rule = byId.get(f.ruleId());
+            if (rule == null) {
+                throw new IllegalArgumentException("rule " + f.ruleId() + " is not in the catalogue of " + rules.version());
+            }
+            boolean undecided = Boolean.TRUE.equals(f.asked());
+            String explanation = FindingCollector.explanation(rule, undecided, f.facts(), f.missingFacts(), params, lean.lawAsOf());
+            String remediation = FindingCollector.remediation(rule, undecided, f.facts(), f.missingFacts(), params, lean.lawAsOf());
+            findings.add(new Finding(rule.id(), rule.title(), rule.area(), f.outcome(), rule.citation(), rule.inForce(),
+                    f.facts(), explanation, remediation, f.missingFacts()));
+        }
+        return new Assessment(lean.projectId(), lean.verdict(), lean.lawAsOf(), lean.rulesVersion(), lean.derived(), findings);
+    }
+}

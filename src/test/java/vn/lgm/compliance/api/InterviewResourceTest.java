@@ -1,0 +1,80 @@
+package vn.lgm.compliance.api;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.notNullValue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+
+/** The interview and the counterfactuals through the API, and their place in the OpenAPI document. */
+@QuarkusTest
+class InterviewResourceTest {
+
+    @Test
+    void theInterviewStartsFromTheDecidingFactsThenAsksOnlyWhatTheEngineAsks() {
+        given().contentType(ContentType.JSON).body("{\"project\": {}}").post("/api/v1/interviews/next")
+                .then().statusCode(200)
+                .body("phase", equalTo("START"))
+                .body("questions.field", equalTo(java.util.List.of("activities", "minerals[0].name", "stage", "licence.type")))
+                .body("questions[0].type", equalTo("enumList"))
+                .body("questions[0].allowed.value", hasItem("EXPORT"));
+        String quarry = "{\"project\": {\"assessmentDate\": \"2026-03-01\", \"activities\": [\"EXPLOITATION\"],"
+                + " \"minerals\": [{\"name\": \"CONSTRUCTION_STONE\"}], \"stage\": \"OPERATING\", \"licence\": {\"type\": \"EXPLOITATION\"}},"
+                + " \"unknown\": [\"licence.expiresOn\"]}";
+        given().contentType(ContentType.JSON).body(quarry).post("/api/v1/interviews/next?lang=vi")
+                .then().statusCode(200)
+                .body("phase", equalTo("QUESTIONS"))
+                .body("verdict", equalTo("INCOMPLETE"))
+                .body("questions.field", not(hasItem("licence.expiresOn")))
+                .body("questions[0].label", notNullValue())
+                .body("questions[0].provision", notNullValue())
+                .body("questions[0].settles.size()", org.hamcrest.Matchers.greaterThan(0))
+                .body("questions.find { it.field == 'environment.environmentalPermit' }.type", equalTo("boolean"))
+                .body("questions.find { it.field == 'environment.environmentalPermit' }.label", equalTo("Đã có giấy phép môi trường?"))
+                .body("remaining", org.hamcrest.Matchers.greaterThan(0));
+        given().contentType(ContentType.JSON).body("{\"project\": {\"stage\": \"SOON\"}}").post("/api/v1/interviews/next")
+                .then().statusCode(400).body("errors.path", hasItem("project.stage"));
+    }
+
+    @Test
+    void counterfactualsAndVietnameseAreAddedOnRequestWithoutChangingTheContractFields() throws Exception {
+        String example = Files.readString(Path.of("examples/rare-earth-proposal.json"));
+        int plain = given().contentType(ContentType.JSON).body(example).post("/api/v1/assessments")
+                .then().statusCode(200).extract().path("findings.size()");
+        given().contentType(ContentType.JSON).body(example).post("/api/v1/assessments?counterfactuals=true")
+                .then().statusCode(200)
+                .body("verdict", equalTo("NON_COMPLIANT"))
+                .body("findings.size()", equalTo(plain))
+                .body("counterfactuals.findings.find { it.ruleId == 'EXP-001' }.changes[0].path", equalTo("exports[0].product"))
+                .body("counterfactuals.project.changes.path", hasItem("exports[0].onPmExportList"))
+                .body("counterfactuals.project.changes.path", everyItem(not(containsString("minerals"))))
+                .body("counterfactuals.project.verdictAfter", not(equalTo("NON_COMPLIANT")));
+        given().contentType(ContentType.JSON).body(example).post("/api/v1/assessments")
+                .then().statusCode(200).body("containsKey('counterfactuals')", equalTo(false));
+        given().contentType(ContentType.JSON).header("Accept-Language", "vi-VN,vi;q=0.9").body(example).post("/api/v1/assessments")
+                .then().statusCode(200)
+                .body("findings.find { it.ruleId == 'EXP-001' }.title", equalTo("Không xuất khẩu thô khoáng sản đất hiếm"))
+                .body("findings.find { it.ruleId == 'EXP-001' }.citation.label", containsString("khoản 3 Điều 85a"))
+                .body("findings.find { it.ruleId == 'EXP-001' }.remediation", containsString("Không xuất khẩu Tinh quặng"));
+    }
+
+    @Test
+    void theOpenApiDocumentHasTheInterviewAndTheCounterfactualsWithExamples() {
+        given().accept("application/json").get("/q/openapi?format=json").then().statusCode(200)
+                .body("paths.'/api/v1/interviews/next'.post.requestBody.content.'application/json'.examples", notNullValue())
+                .body("paths.'/api/v1/assessments'.post.parameters.name", hasItem("counterfactuals"))
+                .body("paths.'/api/v1/assessments'.post.responses.'200'.content.'application/json'.examples", notNullValue())
+                .body("components.schemas.Counterfactuals", notNullValue())
+                .body("components.schemas.InterviewStep", notNullValue());
+    }
+}

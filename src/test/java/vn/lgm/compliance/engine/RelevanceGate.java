@@ -1,0 +1,315 @@
+package vn.lgm.compliance.engine;
+
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.RecordComponent;
+import java.lang.reflect.Type;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import vn.lgm.compliance.contract.model.Assessment;
+import vn.lgm.compliance.contract.model.Finding;
+import vn.lgm.compliance.contract.model.Outcome;
+import vn.lgm.compliance.contract.model.Project;
+
+/**
+ * The relevance gate: a question (a missing fact of an INSUFFICIENT_INFORMATION finding) is needless when no filling
+ * of that finding's missing facts makes the fact's answer change that rule's outcome. Each missing fact is tried with
+ * every value of its domain (booleans both ways; every enum value; numbers and dates at, just below and just above the
+ * law's thresholds and dates, and extremes) against fillings of the others (every combination of a few values each,
+ * "not known" among them, or {@value #MAX_FILLINGS} drawn at random when there are more),
+ * and the project is assessed again with only that rule (and the definitions) allowed to fire.
+ */
+public final class RelevanceGate {
+
+    private static final ObjectMapper JSON = vn.lgm.compliance.contract.input.Json.json();
+
+    /** Fillings of the other missing facts tried at most, per fact. */
+    static final int MAX_FILLINGS = 400;
+
+    private final Assessor assessor;
+    private final List<Double> numbers;
+    private final List<LocalDate> dates;
+    private final Set<String> findingRules = new LinkedHashSet<>();
+    private final Set<String> askingRules = new LinkedHashSet<>();
+
+    RelevanceGate(Assessor assessor) {
+        this.assessor = assessor;
+        Set<Double> n = new java.util.TreeSet<>(List.of(0.0, 1e13));
+        Set<LocalDate> d = new java.util.TreeSet<>(List.of(LocalDate.of(1990, 1, 1), LocalDate.of(2100, 1, 1)));
+        for (LawParameters.Parameter p : assessor.rules().parameters().all().values()) {
+            for (LawParameters.Value v : p.values()) {
+                double x = v.value().doubleValue();
+                n.add(x);
+                n.add(x + 1);
+                n.add(Math.max(0, x - 1));
+                n.add(x * 12);
+                n.add(x * 12 + 1);
+                d.add(v.from());
+                d.add(v.from().minusDays(1));
+            }
+        }
+        for (RuleInfo r : assessor.rules().catalogue()) {
+            if (!r.isDefinition()) {
+                findingRules.add(r.id());
+                if (r.outcome() == Outcome.INSUFFICIENT_INFORMATION) {
+                    askingRules.add(r.id());
+                }
+            }
+            if (r.inForce() != null) {
+                d.add(r.inForce().from());
+                d.add(r.inForce().from().minusDays(1));
+                if (r.inForce().to() != null) {
+                    d.add(r.inForce().to());
+                    d.add(r.inForce().to().plusDays(1));
+                }
+            }
+        }
+        this.numbers = List.copyOf(n);
+        this.dates = List.copyOf(d);
+    }
+
+    /** The needless questions of one project's assessment: "rule: fact" for each. */
+    List<String> needless(Project project) {
+        Assessment a = assessor.assess(project);
+        List<String> found = new ArrayList<>();
+        JsonNode tree = JSON.valueToTree(project);
+        for (Finding f : a.findings()) {
+            if (f.outcome() != Outcome.INSUFFICIENT_INFORMATION) {
+                continue;
+            }
+            for (String fact : f.missingFacts()) {
+                if (!canChange(tree, f.ruleId(), fact, f.missingFacts(), project)) {
+                    found.add(f.ruleId() + ": " + fact);
+                }
+            }
+        }
+        return found;
+    }
+
+    private boolean canChange(JsonNode tree, String ruleId, String fact, List<String> missing, Project original) {
+        List<String> others = missing.stream().filter(m -> !m.equals(fact)).toList();
+        List<List<Object>> otherDomains = others.stream().map(this::coarse).toList();
+        List<Object> own = domain(fact);
+        // A rule that only asks (its outcome is INSUFFICIENT_INFORMATION) asks for the other rules: its question matters
+        // when the answer changes what they find.
+        boolean asking = askingRules.contains(ruleId);
+        Assessor.Options only = asking ? Assessor.Options.NONE : new Assessor.Options(disabledBut(ruleId), Map.of(), null);
+        for (List<Object> combo : combinations(otherDomains)) {
+            String first = null;
+            for (Object value : own) {
+                ObjectNode filled = tree.deepCopy();
+                for (int i = 0; i < others.size(); i++) {
+                    set(filled, others.get(i), combo.get(i));
+                }
+                set(filled, fact, value);
+                Project p = consistent(filled);
+                if (p == null) {
+                    continue;
+                }
+                String outcome = asking ? othersOf(assessor.assess(p, only), ruleId) : outcomeOf(assessor.assess(p, only), ruleId);
+                if (first == null) {
+                    first = outcome;
+                } else if (!first.equals(outcome)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private Set<String> disabledBut(String ruleId) {
+        Set<String> disabled = new java.util.HashSet<>(findingRules);
+        disabled.remove(ruleId);
+        return disabled;
+    }
+
+    private static String othersOf(Assessment a, String ruleId) {
+        return a.findings().stream().filter(f -> !f.ruleId().equals(ruleId)).map(f -> f.ruleId() + " " + f.outcome())
+                .sorted().toList().toString();
+    }
+
+    private static String outcomeOf(Assessment a, String ruleId) {
+        Map<String, Integer> outcomes = new TreeMap<>();
+        for (Finding f : a.findings()) {
+            if (f.ruleId().equals(ruleId)) {
+                outcomes.merge(f.outcome().name(), 1, Integer::sum);
+            }
+        }
+        return outcomes.toString();
+    }
+
+    /** The project, or null when the filling is not a consistent description (an expiry before the issue, ...). */
+    private static Project consistent(ObjectNode tree) {
+        Project p;
+        try {
+            p = JSON.treeToValue(tree, Project.class);
+        } catch (Exception e) {
+            return null;
+        }
+        var l = p.licence();
+        if (l != null && l.issuedOn() != null && l.expiresOn() != null) {
+            if (l.expiresOn().isBefore(l.issuedOn())) {
+                return null;
+            }
+            // Extensions lengthen the term: they cannot add more months than the licence runs.
+            long span = java.time.temporal.ChronoUnit.MONTHS.between(l.issuedOn(), l.expiresOn());
+            if (l.extensionMonths() != null && l.extensionMonths() > span) {
+                return null;
+            }
+        }
+        if (l != null && l.extensionCount() != null && l.extensionMonths() != null
+                && l.extensionCount() == 0 && l.extensionMonths() > 0) {
+            return null;
+        }
+        return p;
+    }
+
+    /** Every combination of the others' values when there are at most {@value #MAX_FILLINGS}, else as many drawn at random (seeded). */
+    private static List<List<Object>> combinations(List<List<Object>> domains) {
+        long product = 1;
+        for (List<Object> d : domains) {
+            product = Math.min(Long.MAX_VALUE / 64, product * d.size());
+        }
+        if (product > MAX_FILLINGS) {
+            java.util.SplittableRandom random = new java.util.SplittableRandom(domains.size() * 31L + product);
+            List<List<Object>> sample = new ArrayList<>();
+            for (int i = 0; i < MAX_FILLINGS; i++) {
+                List<Object> c = new ArrayList<>();
+                for (List<Object> d : domains) {
+                    c.add(d.get(random.nextInt(d.size())));
+                }
+                sample.add(c);
+            }
+            return sample;
+        }
+        List<List<Object>> result = new ArrayList<>();
+        result.add(new ArrayList<>());
+        for (List<Object> d : domains) {
+            List<List<Object>> next = new ArrayList<>();
+            for (List<Object> prefix : result) {
+                for (Object v : d) {
+                    List<Object> c = new ArrayList<>(prefix);
+                    c.add(v);
+                    next.add(c);
+                }
+            }
+            result = next;
+        }
+        return result;
+    }
+
+    /**
+     * Fewer values, for the facts filled around the one tried: extremes and a value between, and "not known" (an
+     * answer a user may give: the fact tried may decide while another stays unknown).
+     */
+    private List<Object> coarse(String path) {
+        List<Object> values = new ArrayList<>();
+        values.add(null);
+        values.addAll(coarseKnown(path));
+        return values;
+    }
+
+    private List<Object> coarseKnown(String path) {
+        Class<?> type = typeOf(path);
+        if (type == LocalDate.class) {
+            return List.of("1990-01-01", "2025-06-30", "2025-12-31", "2026-03-01", "2100-01-01");
+        }
+        if (Number.class.isAssignableFrom(type) || type.isPrimitive()) {
+            boolean whole = type == Integer.class || type == Long.class || type == int.class || type == long.class;
+            return whole ? List.of(0L, 12L, 60L, 1000L) : List.of(0.0, 30.0, 100.0, 1e13);
+        }
+        return domain(path);
+    }
+
+    /** Every value worth trying for the fact at this path, read from the model's type. */
+    List<Object> domain(String path) {
+        Class<?> type = typeOf(path);
+        if (type == Boolean.class || type == boolean.class) {
+            return List.of(true, false);
+        }
+        if (type.isEnum()) {
+            List<Object> values = new ArrayList<>();
+            for (Object c : type.getEnumConstants()) {
+                values.add(((Enum<?>) c).name());
+            }
+            return values;
+        }
+        if (type == LocalDate.class) {
+            return dates.stream().map(d -> (Object) d.toString()).toList();
+        }
+        if (Number.class.isAssignableFrom(type) || type.isPrimitive()) {
+            boolean whole = type == Integer.class || type == Long.class || type == int.class || type == long.class;
+            return numbers.stream().map(x -> whole ? (Object) Math.round(x) : (Object) x).distinct().toList();
+        }
+        if (List.class.isAssignableFrom(type)) {
+            return List.of(List.of(), List.of(Map.of()));
+        }
+        return List.of("VN", "XX");
+    }
+
+    private static Class<?> typeOf(String path) {
+        Type type = Project.class;
+        for (String segment : path.split("\\.")) {
+            String name = segment.replaceAll("\\[\\d+]$", "");
+            Class<?> raw = raw(type);
+            RecordComponent c = null;
+            for (RecordComponent rc : raw.getRecordComponents()) {
+                if (rc.getName().equals(name)) {
+                    c = rc;
+                }
+            }
+            if (c == null) {
+                throw new IllegalArgumentException("no field " + name + " in " + path);
+            }
+            type = c.getGenericType();
+            if (segment.endsWith("]")) {
+                type = ((ParameterizedType) type).getActualTypeArguments()[0];
+            }
+        }
+        return raw(type);
+    }
+
+    private static Class<?> raw(Type t) {
+        return t instanceof ParameterizedType p ? (Class<?>) p.getRawType() : (Class<?>) t;
+    }
+
+    /** Sets the value at a JSON path such as {@code minerals[0].radioactive}, creating objects on the way. */
+    public static void set(ObjectNode root, String path, Object value) {
+        String[] segments = path.split("\\.");
+        JsonNode node = root;
+        for (int i = 0; i < segments.length; i++) {
+            String segment = segments[i];
+            boolean last = i == segments.length - 1;
+            int bracket = segment.indexOf('[');
+            String name = bracket < 0 ? segment : segment.substring(0, bracket);
+            ObjectNode obj = (ObjectNode) node;
+            if (bracket >= 0) {
+                int index = Integer.parseInt(segment.substring(bracket + 1, segment.length() - 1));
+                ArrayNode array = obj.has(name) && obj.get(name).isArray() ? (ArrayNode) obj.get(name) : obj.putArray(name);
+                while (array.size() <= index) {
+                    array.addObject();
+                }
+                if (last) {
+                    array.set(index, JSON.valueToTree(value));
+                    return;
+                }
+                node = array.get(index);
+            } else if (last) {
+                obj.set(name, JSON.valueToTree(value instanceof BigDecimal b ? b.doubleValue() : value));
+            } else {
+                node = obj.has(name) && obj.get(name).isObject() ? obj.get(name) : obj.putObject(name);
+            }
+        }
+    }
+}

@@ -1,0 +1,106 @@
+package vn.lgm.compliance.investor;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import vn.lgm.compliance.engine.Assessor;
+import vn.lgm.compliance.contract.input.Json;
+import vn.lgm.compliance.contract.input.ProjectReader;
+import vn.lgm.compliance.engine.RuleBase;
+import vn.lgm.compliance.contract.model.Assessment;
+import vn.lgm.compliance.contract.model.Outcome;
+import vn.lgm.compliance.contract.model.Project;
+import vn.lgm.compliance.contract.input.ProjectTree;
+
+class CounterfactualSearchTest {
+
+    static Assessor assessor;
+
+    @BeforeAll
+    static void rules() {
+        vn.lgm.compliance.cli.Cli.quietLogging();
+        assessor = new Assessor(RuleBase.load(Path.of("rules")));
+    }
+
+    static Project example() throws Exception {
+        return ProjectReader.json().read(Files.readString(Path.of("examples/rare-earth-proposal.json"))).project();
+    }
+
+    @Test
+    void rareEarthConcentrateExportIsFixedByProcessingToAListedProduct() throws Exception {
+        Project p = example();
+        long t0 = System.nanoTime();
+        Counterfactuals c = new CounterfactualSearch(assessor).search(p);
+        long ms = (System.nanoTime() - t0) / 1_000_000;
+        System.out.println("COUNTERFACTUALS " + ms + " ms\n" + Json.json().writerWithDefaultPrettyPrinter().writeValueAsString(c));
+        Counterfactuals.FindingFix exp001 = c.findings().stream().filter(f -> f.ruleId().equals("EXP-001")).findFirst().orElseThrow();
+        assertTrue(exp001.found(), exp001.toString());
+        assertTrue(exp001.changes().stream().anyMatch(ch -> ch.path().equals("exports[0].product")), exp001.toString());
+        // every proposed change set was checked: applying it removes the finding and adds none
+        for (Counterfactuals.FindingFix fix : c.findings()) {
+            assertTrue(fix.changes().stream().noneMatch(ch -> ch.path().startsWith("minerals") || ch.path().equals("stage")
+                    || ch.path().equals("activities") || ch.path().startsWith("site.province")), fix.toString());
+        }
+        Project changed = apply(p, c.project().changes());
+        Assessment after = assessor.assess(changed);
+        assertEquals(c.project().verdictAfter(), after.verdict());
+        assertFalse(after.findings().stream().anyMatch(f -> f.outcome() == Outcome.VIOLATION), after.findings().toString());
+    }
+
+    /** A threshold as a share of another amount: owner's equity raised to 30 % of the investment, not the investment cut. */
+    @Test
+    void ownersEquityIsRaisedToTheLegalShareOfTheInvestment() throws Exception {
+        var tree = (com.fasterxml.jackson.databind.node.ObjectNode) Json.json().readTree(Files.readString(Path.of("examples/stone-quarry-operating.json")));
+        tree.put("stage", "APPLICATION");
+        tree.putObject("finance").put("explorationBudget", 0).put("totalInvestment", 100_000_000_000L)
+                .put("ownersEquity", 24_200_000_000L).put("bankGuarantee", 0).put("financingCommitments", 0);
+        Project p = ProjectReader.json().read(tree.toString()).project();
+        Counterfactuals c = new CounterfactualSearch(assessor).search(p);
+        Counterfactuals.FindingFix fix = c.findings().stream().filter(f -> f.ruleId().equals("APP-013")).findFirst().orElseThrow();
+        assertEquals(java.util.List.of(new Counterfactuals.Change("finance.ownersEquity", 24_200_000_000L, 30_000_000_000L)),
+                fix.changes(), fix.toString());
+        assertEquals(vn.lgm.compliance.contract.model.Verdict.COMPLIANT, fix.verdictAfter());
+    }
+
+    /**
+     * Not a timed test, and skipped unless asked for ({@code -Dbench=true}): prints the cost of one search on the README
+     * example once the JIT has settled (docs/WEB.md).
+     */
+    @Test
+    void costOfOneSearch() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(Boolean.getBoolean("bench"), "run with -Dbench=true to measure");
+        Project p = example();
+        CounterfactualSearch search = new CounterfactualSearch(assessor);
+        for (int i = 0; i < 30; i++) {
+            search.search(p);
+        }
+        int n = 100;
+        long[] ms = new long[n];
+        long assessT0 = System.nanoTime();
+        for (int i = 0; i < 200; i++) {
+            assessor.assess(p);
+        }
+        double assessMs = (System.nanoTime() - assessT0) / 200 / 1e6;
+        for (int i = 0; i < n; i++) {
+            long t0 = System.nanoTime();
+            search.search(p);
+            ms[i] = (System.nanoTime() - t0) / 1000;
+        }
+        java.util.Arrays.sort(ms);
+        System.out.printf("SEARCH COST: p50 %.1f ms, p99 %.1f ms over %d searches; one assessment %.3f ms; assessments per search %d%n",
+                ms[n / 2] / 1000.0, ms[n * 99 / 100] / 1000.0, n, assessMs, search.search(p).assessments());
+    }
+
+    static Project apply(Project p, java.util.List<Counterfactuals.Change> changes) {
+        var tree = ProjectTree.of(p);
+        changes.forEach(ch -> ProjectTree.set(tree, ch.path(), ProjectTree.node(ch.to())));
+        return ProjectTree.project(tree);
+    }
+}
