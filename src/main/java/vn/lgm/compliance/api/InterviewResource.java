@@ -30,7 +30,7 @@ import vn.lgm.compliance.contract.input.ProjectReader;
 import vn.lgm.compliance.investor.Interview;
 import vn.lgm.compliance.contract.model.Project;
 import vn.lgm.compliance.texts.Labels;
-import vn.lgm.compliance.texts.FormModel;
+import vn.lgm.compliance.texts.FindingLocalizer;
 
 @Path("/api/v1/interviews")
 public class InterviewResource {
@@ -93,7 +93,8 @@ public class InterviewResource {
         Assessor now = live.assessor();
         Interview i = interview;
         if (i == null || !i.rulesVersion().equals(now.rules().version())) {
-            i = new Interview(now, live.localizer(now.rules()), Labels.shared(), FormModel.shared());
+            FindingLocalizer texts = live.localizer(now.rules());
+            i = new Interview(now, texts, Labels.shared(), texts.form());   // the form citing in the reader's language
             interview = i;
         }
         return i;

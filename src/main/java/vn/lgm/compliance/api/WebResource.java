@@ -97,7 +97,7 @@ public class WebResource {
         return page.data("lang", l)
                 .data("otherLang", l.equals("vi") ? "en" : "vi")
                 .data("t", TEXTS.ui(l))
-                .data("sections", FORM.sections(l))
+                .data("sections", live.localizer(live.rules()).form().sections(l))   // cites in the reader's language
                 .data("exampleGroups", groups)
                 .data("jsTexts", WebJson.forScript(js))
                 .render();

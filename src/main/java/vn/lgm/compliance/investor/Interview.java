@@ -53,7 +53,8 @@ public final class Interview {
             @Schema(description = "boolean | enum | enumList | number | integer | date | text") String type,
             @Schema(description = "Allowed values (enum, enumList; boolean: true, false)") List<Choice> allowed,
             String help,
-            @Schema(description = "The provision behind the question", example = "D193 Art 110a(2)(c)") String provision,
+            @Schema(description = "The provision behind the question, written out in the reader's language",
+                    example = "Decree 193/2025/ND-CP as amended by Decree 21/2026/ND-CP, Art. 110a(2)(c)") String provision,
             @Schema(description = "Rules whose open finding the answer settles, wholly or in part") List<String> settles,
             @Schema(description = "Ranking score: the weight of the findings it settles") double score) {
     }

@@ -161,13 +161,13 @@ public record ReportView(String lang, String projectId, String projectName, Stri
                 d.mineralGroups() == null || d.mineralGroups().isEmpty() ? texts.ui(lang, "value.unknown") : String.join(", ", d.mineralGroups()),
                 strategic(d, texts, lang),
                 d.licensingAuthority() == null ? texts.ui(lang, "value.unknown") : texts.enumLabel("Issuer", d.licensingAuthority().name(), lang),
-                // the engine's reasons are written in English
-                d.explanations() == null || lang.equals("vi") ? List.of() : d.explanations());
+                // the reasons, in the reader's language (FindingLocalizer)
+                d.explanations() == null ? List.of() : d.explanations());
 
         String version = a.rulesVersion() == null ? "" : a.rulesVersion();
         return new ReportView(lang, a.projectId(), project.name(), a.verdict().name(),
                 texts.ui(lang, "verdict." + a.verdict().name()), texts.ui(lang, "verdict." + a.verdict().name() + ".text"),
-                counts, String.valueOf(a.lawAsOf()), version, version.length() > 12 ? version.substring(0, 12) : version,
+                counts, Labels.date(a.lawAsOf(), lang), version, version.length() > 12 ? version.substring(0, 12) : version,
                 ZonedDateTime.now(ZoneId.of("Asia/Ho_Chi_Minh")).format(STAMP), derived, plan, groups, questions,
                 List.copyOf(missing.values()), coveredAreas, WebJson.forScript(engine), WebJson.forScript(WebJson.compact(project)));
     }
@@ -227,8 +227,8 @@ public record ReportView(String lang, String projectId, String projectName, Stri
         if (f.inForce() == null) {
             return "";
         }
-        return texts.ui(lang, "report.inForceFrom") + " " + f.inForce().from()
-                + (f.inForce().to() == null ? "" : " " + texts.ui(lang, "report.inForceTo") + " " + f.inForce().to());
+        return texts.ui(lang, "report.inForceFrom") + " " + Labels.date(f.inForce().from(), lang)
+                + (f.inForce().to() == null ? "" : " " + texts.ui(lang, "report.inForceTo") + " " + Labels.date(f.inForce().to(), lang));
     }
 
     private static Item item(String path, Map<String, FormModel.FormField> fields, Labels texts, String lang, FindingLocalizer localizer) {

@@ -4,75 +4,115 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.WeakHashMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import vn.lgm.compliance.engine.FactDomain;
 import vn.lgm.compliance.contract.input.Json;
+import vn.lgm.compliance.contract.model.Assessment;
+import vn.lgm.compliance.contract.model.Citation;
+import vn.lgm.compliance.contract.model.Derived;
+import vn.lgm.compliance.contract.model.FactValue;
+import vn.lgm.compliance.contract.model.Finding;
+import vn.lgm.compliance.contract.model.MineralName;
+import vn.lgm.compliance.contract.model.Outcome;
+import vn.lgm.compliance.contract.model.Project;
+import vn.lgm.compliance.engine.FactDomain;
 import vn.lgm.compliance.engine.FindingCollector;
 import vn.lgm.compliance.engine.ParameterValues;
 import vn.lgm.compliance.engine.RuleBase;
 import vn.lgm.compliance.engine.RuleInfo;
 import vn.lgm.compliance.engine.RuleLoadException;
 import vn.lgm.compliance.engine.Template;
-import vn.lgm.compliance.contract.model.Assessment;
-import vn.lgm.compliance.contract.model.Citation;
-import vn.lgm.compliance.contract.model.FactValue;
-import vn.lgm.compliance.contract.model.Finding;
-import vn.lgm.compliance.contract.model.Outcome;
 
 /**
- * Findings in the reader's language, as a step after the assessment (the engine writes English): titles from each
- * rule's {@code @titleVi}, explanations and remediations from {@code rules/i18n/vi.yaml} (keyed by rule id, with the
- * placeholders of the English templates), citations with Vietnamese article, clause and point, and the open
- * questions of INSUFFICIENT_INFORMATION findings written out. In both languages a placeholder that names a fact's
- * path is given the fact's label, and an enum value its name, so no JSON path reaches the reader.
+ * Findings in the reader's language, as a step after the assessment (the engine writes English with paths and raw
+ * values): titles from each rule's {@code @titleVi}, explanations and remediations from {@code rules/i18n/vi.yaml}
+ * (keyed by rule id, with the placeholders of the English templates), citations written by {@link Citations}, the
+ * open questions of INSUFFICIENT_INFORMATION findings written out, and the derived classification's reasons (from
+ * the same file's {@code _derived}). In both languages a placeholder that names a fact's path is given the fact's
+ * label, an enum value its name, a country its name, a date the reader's form (dd/MM/yyyy in Vietnamese), so no JSON
+ * path or code reaches the reader; inside a sentence a label or a value's name starts in lower case (unless it is a
+ * proper name) and a question's label loses its question mark. Every path a person reads — the API, the interview,
+ * the page, the full audit line, the department report — writes its findings here.
  *
  * <p>{@link #load} checks the file against the rules: every findings rule has both texts, every placeholder is one
- * the English template of the same text uses, every {@code {param:…}} names a parameter.
+ * the English template of the same text uses, every {@code {param:…}} names a parameter, every instrument and every
+ * reason a definition rule gives has its Vietnamese text.
+ *
+ * <p>Cost: what repeats from finding to finding is computed once and kept — the legal numbers in force on a date,
+ * each path's label — so an audit pays for the words of its findings only.
  */
 public final class FindingLocalizer {
 
     public static final String FILE = "i18n/vi.yaml";
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{([\\w:.]+)}");
     private static final Pattern ENTRY = Pattern.compile("^([A-Za-z]+)\\[(\\d+)]");
-    private static final DateTimeFormatter VI_DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
+    /** The reasons a definition rule gives, as the rule writes them (the last text of its insertLogical). */
+    private static final Pattern REASON = Pattern.compile(
+            "insertLogical\\(\\s*new\\s+(?:MineralGroup|StrategicMineral|LicensingAuthority|ForeignInvestor|LicenceRegime)\\((.*?)\\)\\s*\\);",
+            Pattern.DOTALL);
+    private static final Pattern LAST_TEXT = Pattern.compile("\"((?:[^\"\\\\]|\\\\.)*)\"\\s*$");
+    /** More entries than this in a cache (dates, paths) are computed each time rather than kept. */
+    private static final int CACHE_LIMIT = 20_000;
 
     /** A rule's texts in one language, parsed once. */
     record RuleText(Template explanation, Template remediation) {
     }
 
+    private static final Map<RuleBase, FindingLocalizer> LOADED = Collections.synchronizedMap(new WeakHashMap<>());
+
     private final RuleBase rules;
     private final Labels texts;
     private final FormModel form;
     private final Map<String, RuleText> vi;
-    private final Map<String, String> instrumentsVi;
+    private final Map<String, String> derivedVi;
+    private final Citations citations;
     private final Map<String, RuleInfo> byId = new HashMap<>();
+    private final Map<String, RuleText> en = new HashMap<>();
+    private final Map<LocalDate, ParameterValues> paramsOn = new ConcurrentHashMap<>();
+    private final Map<String, String> labels = new ConcurrentHashMap<>();
 
-    private FindingLocalizer(RuleBase rules, Labels texts, FormModel form, Map<String, RuleText> vi, Map<String, String> instrumentsVi) {
+    private FindingLocalizer(RuleBase rules, Labels texts, FormModel form, Map<String, RuleText> vi,
+                             Map<String, String> instrumentsVi, Map<String, String> derivedVi) {
         this.rules = rules;
         this.texts = texts;
-        this.form = form;
         this.vi = vi;
-        this.instrumentsVi = instrumentsVi;
-        rules.catalogue().forEach(r -> byId.put(r.id(), r));
+        this.derivedVi = derivedVi;
+        this.citations = new Citations(rules.instruments().all(), instrumentsVi);
+        this.form = form.withCites(this::cite);
+        rules.catalogue().forEach(r -> {
+            byId.put(r.id(), r);
+            en.put(r.id(), new RuleText(r.explanationTemplate(), r.remediationTemplate()));
+        });
     }
 
-    /** Reads and checks {@code <rules>/i18n/vi.yaml}; any problem is one line naming the rule. */
-    /** The reader's texts of these rules, with this build's labels and form. */
+    /** The reader's texts of these rules, loaded once per rules loaded (by whoever asks first). */
+    public static FindingLocalizer of(RuleBase rules) {
+        FindingLocalizer l = LOADED.get(rules);
+        return l != null ? l : load(rules);
+    }
+
+    /** Reads and checks {@code <rules>/i18n/vi.yaml} with this build's labels and form; any problem is one line naming the rule. */
     public static FindingLocalizer load(RuleBase rules) {
-        return load(rules, Labels.shared(), FormModel.shared());
+        FindingLocalizer l = load(rules, Labels.shared(), FormModel.shared());
+        LOADED.put(rules, l);
+        return l;
     }
 
     public static FindingLocalizer load(RuleBase rules, Labels texts, FormModel form) {
@@ -89,10 +129,13 @@ public final class FindingLocalizer {
         Map<String, String[]> raw = new HashMap<>();
         Map<String, RuleText> vi = new HashMap<>();
         Map<String, String> instruments = new HashMap<>();
+        Map<String, String> derived = new HashMap<>();
         List<String> problems = new ArrayList<>();
         root.fields().forEachRemaining(e -> {
             if (e.getKey().equals("_instruments")) {
                 e.getValue().fields().forEachRemaining(i -> instruments.put(i.getKey(), i.getValue().asText()));
+            } else if (e.getKey().equals("_derived")) {
+                e.getValue().fields().forEachRemaining(i -> derived.put(i.getKey(), i.getValue().asText()));
             } else if (!e.getKey().startsWith("_")) {
                 raw.put(e.getKey(), new String[] {e.getValue().path("explanation").asText(null), e.getValue().path("remediation").asText(null)});
             }
@@ -115,11 +158,38 @@ public final class FindingLocalizer {
         raw.keySet().stream().filter(k -> !ids.contains(k)).forEach(k -> problems.add(k + ": no findings rule has this id"));
         rules.instruments().all().keySet().stream().filter(k -> !instruments.containsKey(k))
                 .forEach(k -> problems.add("_instruments: no Vietnamese name for " + k));
+        for (String reason : reasons(rules.dir().resolve("definitions"))) {
+            if (!derived.containsKey(reason)) {
+                problems.add("_derived: no Vietnamese text for the reason \"" + reason + "\" (rules/definitions)");
+            }
+        }
         if (!problems.isEmpty()) {
             throw new RuleLoadException(file + ": " + problems.get(0)
                     + (problems.size() > 1 ? " (and " + (problems.size() - 1) + " more problem(s))" : ""));
         }
-        return new FindingLocalizer(rules, texts, form, vi, instruments);
+        return new FindingLocalizer(rules, texts, form, vi, instruments, derived);
+    }
+
+    /** The reasons the definition rules give for the derived classification, as {@code _derived} keys them. */
+    static Set<String> reasons(Path definitions) {
+        Set<String> out = new LinkedHashSet<>();
+        if (!Files.isDirectory(definitions)) {
+            return out;
+        }
+        try (Stream<Path> files = Files.list(definitions)) {
+            for (Path f : files.filter(p -> p.toString().endsWith(".drl")).sorted().toList()) {
+                Matcher m = REASON.matcher(Files.readString(f));
+                while (m.find()) {
+                    Matcher last = LAST_TEXT.matcher(m.group(1).strip());
+                    if (last.find()) {
+                        out.add(last.group(1).replace("\\\"", "\""));
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new RuleLoadException(definitions + ": cannot be read: " + Json.oneLine(e));
+        }
+        return out;
     }
 
     private static void check(String id, String which, String vi, String en, RuleBase rules, List<String> problems) {
@@ -149,6 +219,11 @@ public final class FindingLocalizer {
         return s == null || s.isBlank();
     }
 
+    /** The form whose fields cite their provisions in the reader's language ({@link Citations}). */
+    public FormModel form() {
+        return form;
+    }
+
     /** The assessment with its findings in the language (en or vi), labels instead of paths. */
     public Assessment localize(Assessment a, String requested) {
         return localize(a, null, requested);
@@ -159,33 +234,32 @@ public final class FindingLocalizer {
      * date, as the engine judged it ({@code FindingCollector.judgedDate}); without the project, those of the
      * assessment date. The engine's own texts are not read (an assessment without texts localizes the same).
      */
-    public Assessment localize(Assessment a, vn.lgm.compliance.contract.model.Project project, String requested) {
+    public Assessment localize(Assessment a, Project project, String requested) {
         String lang = Labels.lang(requested);
+        boolean vn = lang.equals("vi");
         LocalDate date = a.lawAsOf();
-        Map<LocalDate, ParameterValues> paramsOn = new HashMap<>(2);
         Map<String, FormModel.FormField> fields = form.fieldsByKey(lang);
-        List<Finding> out = new ArrayList<>();
+        List<Finding> out = new ArrayList<>(a.findings().size());
         for (Finding f : a.findings()) {
             RuleInfo r = byId.get(f.ruleId());
             if (r == null) {
                 out.add(f);
                 continue;
             }
-            boolean vn = lang.equals("vi");
             String title = vn && r.titleVi() != null ? r.titleVi() : r.title();
             Citation c = f.citation() == null ? null : new Citation(f.citation().instrument(), f.citation().article(),
                     f.citation().clause(), f.citation().point(), citation(f.citation(), lang));
-            RuleText t = vn ? vi.get(r.id()) : new RuleText(r.explanationTemplate(), r.remediationTemplate());
+            RuleText t = vn ? vi.get(r.id()) : en.get(r.id());
             LocalDate judged = project == null ? date : FindingCollector.judgedDate(r, project, date);
-            ParameterValues params = paramsOn.computeIfAbsent(judged, d -> rules.parameters().at(d));
-            Template.Formatter format = formatter(params, date, lang, fields);
+            Template.Formatter format = formatter(params(judged), judged, date, lang, fields, project);
             StringBuilder explanation = new StringBuilder(512);
             StringBuilder remediation = new StringBuilder(512);
             if (f.outcome() == Outcome.INSUFFICIENT_INFORMATION) {
-                String names = f.missingFacts().stream().map(p -> label(p, fields, lang)).collect(Collectors.joining("; "));
+                String names = f.missingFacts().stream().map(p -> asked(p, fields, lang, project))
+                        .collect(Collectors.joining("; "));
                 explanation.append(vn
-                        ? title + " (" + c.label() + "). Bản mô tả chưa nêu: " + names + ", nên chưa thể xác định dự án có đáp ứng quy định này hay không."
-                        : title + " (" + c.label() + "). The description does not say: " + names + ", so it cannot be decided whether the project meets this provision.");
+                        ? title + " (" + (c == null ? "" : c.label()) + "). Bản mô tả chưa nêu: " + names + ", nên chưa thể xác định dự án có đáp ứng quy định này hay không."
+                        : title + " (" + (c == null ? "" : c.label()) + "). The description does not say: " + names + ", so it cannot be decided whether the project meets this provision.");
                 remediation.append(vn ? "Hãy trả lời: " + names + ", rồi đánh giá lại." : "Answer: " + names + ", and assess again.");
                 // the remedy in case the answer shows a breach, when the facts shown fill it (as the engine does)
                 if (t.remediation().complete(f.facts())) {
@@ -200,70 +274,127 @@ public final class FindingLocalizer {
             out.add(new Finding(f.ruleId(), title, f.area(), f.outcome(), c, f.inForce(), f.facts(), explanation.toString(),
                     remediation.toString(), f.missingFacts()));
         }
-        return new Assessment(a.projectId(), a.verdict(), a.lawAsOf(), a.rulesVersion(), a.derived(), out);
+        return new Assessment(a.projectId(), a.verdict(), a.lawAsOf(), a.rulesVersion(), derived(a.derived(), lang), out);
+    }
+
+    private ParameterValues params(LocalDate date) {
+        ParameterValues p = paramsOn.get(date);
+        if (p == null) {
+            p = rules.parameters().at(date);
+            if (paramsOn.size() < CACHE_LIMIT) {
+                paramsOn.put(date, p);
+            }
+        }
+        return p;
+    }
+
+    /** The derived classification with its reasons in the language; the rest is the contract's values. */
+    private Derived derived(Derived d, String lang) {
+        if (d == null || d.explanations() == null || d.explanations().isEmpty()) {
+            return d;
+        }
+        List<String> reasons = new ArrayList<>(d.explanations().size());
+        d.explanations().forEach(e -> reasons.add(reason(e, lang)));
+        return new Derived(d.mineralGroups(), d.strategic(), d.specialStrategic(), d.licensingAuthority(), reasons,
+                d.principalGroup(), d.radioactiveMinerals(), d.foreignInvestor(), d.licenceRegime());
+    }
+
+    /**
+     * One reason of the derived classification: "RARE_EARTH is Group I (LGM Art 6(1)(a); …)" names its mineral
+     * ("Rare earths is Group I …"; in Vietnamese "Đất hiếm thuộc nhóm I …" from {@code _derived}).
+     */
+    public String reason(String engine, String lang) {
+        boolean vn = Labels.lang(lang).equals("vi");
+        String mineral = null;
+        String rest = engine;
+        int space = engine.indexOf(' ');
+        if (space > 0 && isMineral(engine.substring(0, space))) {
+            mineral = texts.enumLabel("MineralName", engine.substring(0, space), lang);
+            rest = engine.substring(space + 1);
+        }
+        String text = vn ? derivedVi.getOrDefault(rest, rest) : rest;
+        return mineral == null ? text : mineral + " " + text;
+    }
+
+    private static boolean isMineral(String word) {
+        for (MineralName m : MineralName.values()) {
+            if (m.name().equals(word)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** "Art. 85a(3) of Law 54/2024 ..." in English as the engine writes it; "khoản 3 Điều 85a Luật ..." in Vietnamese. */
     public String citation(Citation c, String lang) {
-        if (!Labels.lang(lang).equals("vi")) {
-            return c.label();
-        }
-        String instrument = instrumentsVi.getOrDefault(c.instrument(), c.instrument());
-        StringBuilder s = new StringBuilder();
-        if (c.point() != null) {
-            s.append("điểm ").append(c.point().replace(")(", ", ")).append(' ');
-        }
-        if (c.clause() != null) {
-            s.append("khoản ").append(c.clause()).append(' ');
-        }
-        String art = c.article();
-        s.append(art.startsWith("Appendix ") ? "Phụ lục " + art.substring("Appendix ".length()) : "Điều " + art);
-        return s.append(' ').append(instrument).toString();
+        return citations.write(c, lang);
     }
 
-    /** A provision reference as written in the texts ("LGM Art 85a(3)", "D193 Appendix I") in Vietnamese. */
-    public static String citeVi(String cite) {
-        if (cite == null) {
-            return null;
-        }
-        return cite.replace("Arts ", "Điều ").replace("Art ", "Điều ").replace("Appendix ", "Phụ lục ").replace("Ch. ", "Chương ");
+    /** The provisions a text names ("LGM Art 85a(3); D193 Art 110a(2)(c)") written out in the language; else the text. */
+    public String cite(String references, String lang) {
+        String written = citations.cite(references, lang);
+        return written != null ? written : references;
+    }
+
+    /** The one writer of citations these texts use. */
+    public Citations citations() {
+        return citations;
     }
 
     /** Placeholders for a reader: a fact's label instead of its path, values by their names, numbers and dates as written. */
-    private Template.Formatter formatter(ParameterValues params, LocalDate date, String lang, Map<String, FormModel.FormField> fields) {
+    private Template.Formatter formatter(ParameterValues params, LocalDate judged, LocalDate date, String lang,
+                                         Map<String, FormModel.FormField> fields, Project project) {
         boolean vn = lang.equals("vi");
         return new Template.Formatter() {
             @Override
             public void fact(StringBuilder out, FactValue fact, boolean wantPath) {
-                out.append(wantPath ? label(fact.path(), fields, lang) : value(fact, lang));
+                if (wantPath) {
+                    inSentence(out, phrase(fact.path(), fields, lang, project, out), lang);
+                } else if (named(fact)) {
+                    inSentence(out, value(fact, lang), lang);
+                } else {
+                    out.append(value(fact, lang));
+                }
             }
 
             @Override
             public void unstated(StringBuilder out, String name) {
-                String label = fields.keySet().stream().filter(k -> k.equals(name) || k.endsWith("." + name)).findFirst()
-                        .map(k -> fields.get(k).label()).orElse(name);
-                out.append(label).append(vn ? ": chưa nêu" : " = not stated");
+                String key = fields.keySet().stream().filter(k -> k.equals(name) || k.endsWith("." + name)).findFirst().orElse(null);
+                inSentence(out, key == null ? name : question(fields.get(key).label()), lang);
+                out.append(vn ? ": chưa nêu" : ": not stated");
             }
 
             @Override
             public void field(StringBuilder out, String path) {
-                out.append('“').append(label(path, fields, lang)).append('”');
+                out.append('“').append(question(label(path, fields, lang))).append('”');
             }
 
             @Override
             public void param(StringBuilder out, String key) {
                 String v = params.text(key);
-                out.append(vn ? v.replace('.', ',') : v);
+                if (v.startsWith("[")) {
+                    // no value in force on the date the rule is judged on: the engine says so in English
+                    out.append(vn ? "[chưa có giá trị có hiệu lực vào ngày " + Labels.date(judged, lang) + "]" : v);
+                } else {
+                    out.append(vn ? v.replace('.', ',') : v);
+                }
             }
 
             @Override
             public void date(StringBuilder out) {
-                out.append(vn ? date.format(VI_DATE) : date.toString());
+                out.append(Labels.date(date, lang));
             }
         };
     }
 
-    /** A fact's value for a reader: enum names, yes/no, numbers without a trailing .0, lists joined. */
+    /** Whether a fact's value is shown by a name (an enum value, yes or no, a mineral): it follows the sentence's case. */
+    private static boolean named(FactValue fact) {
+        Object v = fact.value();
+        return v instanceof Enum<?> || v instanceof Boolean || v instanceof Collection<?>
+                || v instanceof String s && !country(fact.path()) && !isDate(fact.path(), s) && FactDomain.type(fact.path()) != String.class;
+    }
+
+    /** A fact's value for a reader: enum names, yes/no, numbers without a trailing .0, dates, countries, lists joined. */
     public String value(FactValue fact, String lang) {
         Object v = fact.value();
         boolean vn = Labels.lang(lang).equals("vi");
@@ -275,17 +406,36 @@ public final class FindingLocalizer {
         }
         if (v instanceof Number n) {
             double d = n.doubleValue();
-            String s = d == Math.rint(d) && Math.abs(d) < 1e15 ? String.format(java.util.Locale.ROOT, "%,d", (long) d)
-                    : String.format(java.util.Locale.ROOT, "%,.2f", d);
+            String s = d == Math.rint(d) && Math.abs(d) < 1e15 ? String.format(Locale.ROOT, "%,d", (long) d)
+                    : String.format(Locale.ROOT, "%,.2f", d);
             return vn ? s.replace(',', ' ').replace('.', ',') : s;
+        }
+        if (v instanceof LocalDate d) {
+            return Labels.date(d, lang);
         }
         if (v instanceof Collection<?> c) {
             return c.stream().map(x -> enumName(fact.path(), x, lang)).collect(Collectors.joining(", "));
         }
+        String s = String.valueOf(v);
+        if (isDate(fact.path(), s)) {
+            return Labels.date(LocalDate.parse(s), lang);
+        }
+        if (country(fact.path())) {
+            return Labels.country(s, lang);
+        }
         if (fact.path().startsWith("derived.")) {
-            return derivedValue(fact.path(), String.valueOf(v), lang);
+            return derivedValue(fact.path(), s, lang);
         }
         return enumName(fact.path(), v, lang);
+    }
+
+    private static boolean isDate(String path, String value) {
+        return value.length() == 10 && FactDomain.type(path) == LocalDate.class && value.matches("\\d{4}-\\d{2}-\\d{2}");
+    }
+
+    /** A partner's country or an export's destination: a two-letter country code. */
+    private static boolean country(String path) {
+        return path.endsWith(".country") || path.endsWith(".destination");
     }
 
     private String derivedValue(String path, String v, String lang) {
@@ -301,6 +451,12 @@ public final class FindingLocalizer {
                 String group = part.substring(colon + 1).trim();
                 return mineral + ": " + (vn ? group.replace("Group", "nhóm") : group);
             }).collect(Collectors.joining(", "));
+        }
+        if (path.equals("derived.licensingAuthority")) {
+            return texts.enumLabel("Issuer", v, lang);
+        }
+        if (path.equals("derived.principalGroup")) {
+            return v;
         }
         return java.util.Arrays.stream(v.split(",\\s*")).map(x -> texts.enumLabel("MineralName", x.trim(), lang))
                 .collect(Collectors.joining(", "));
@@ -322,7 +478,27 @@ public final class FindingLocalizer {
 
     /** The label of the fact at a path, with the entry it belongs to: "Product exported (export 1)". */
     public String label(String path, Map<String, FormModel.FormField> fields, String lang) {
-        boolean vn = Labels.lang(lang).equals("vi");
+        String key = lang + ' ' + path;
+        String cached = labels.get(key);
+        if (cached != null) {
+            return cached;
+        }
+        String label = base(path, fields, lang);
+        Matcher m = ENTRY.matcher(path);
+        if (m.find()) {
+            String item = texts.itemLabel(m.group(1), lang);
+            if (item != null) {
+                label = label + " (" + item.toLowerCase(Locale.ROOT) + " " + (Integer.parseInt(m.group(2)) + 1) + ")";
+            }
+        }
+        if (labels.size() < CACHE_LIMIT) {
+            labels.put(key, label);
+        }
+        return label;
+    }
+
+    /** The label of the field at a path, without the entry. */
+    private String base(String path, Map<String, FormModel.FormField> fields, String lang) {
         if (path.startsWith("derived.")) {
             return switch (path.substring(8)) {
                 case "mineralGroups" -> texts.ui(lang, "report.groups");
@@ -336,22 +512,87 @@ public final class FindingLocalizer {
             };
         }
         FormModel.FormField f = fields.get(FormModel.keyOf(path));
-        String base;
         if (f != null) {
-            base = f.label();
-        } else {
-            String[] s = texts.section(FormModel.keyOf(path), lang);
-            base = s != null ? s[0] : path;
+            return f.label();
         }
+        String[] s = texts.section(FormModel.keyOf(path), lang);
+        return s != null ? s[0] : path;
+    }
+
+    /**
+     * The fact at a path as a sentence names it: its label without a question mark, and the entry it belongs to only
+     * when the project has more than one (written after a comma when the placeholder already stands in brackets):
+     * "loại khoáng sản (khoáng sản 2)", "(loại khoáng sản, khoáng sản 2)".
+     */
+    private String phrase(String path, Map<String, FormModel.FormField> fields, String lang, Project project, CharSequence before) {
+        String base = question(base(path, fields, lang));
         Matcher m = ENTRY.matcher(path);
-        if (m.find()) {
-            String item = texts.itemLabel(m.group(1), lang);
-            int n = Integer.parseInt(m.group(2)) + 1;
-            if (item != null) {
-                return base + " (" + (vn ? item.toLowerCase() + " " + n : item.toLowerCase() + " " + n) + ")";
-            }
+        if (!m.find()) {
+            return base;
         }
-        return base;
+        int entries = entries(project, m.group(1));
+        String item = texts.itemLabel(m.group(1), lang);
+        if (item == null || entries == 1) {
+            return base;
+        }
+        String n = Integer.toString(Integer.parseInt(m.group(2)) + 1);
+        if (base.toLowerCase(Locale.ROOT).startsWith(item.toLowerCase(Locale.ROOT))) {
+            return base + " " + n;   // "sản phẩm xuất khẩu 2", not "sản phẩm xuất khẩu (sản phẩm xuất khẩu 2)"
+        }
+        String entry = item.toLowerCase(Locale.ROOT) + " " + n;
+        boolean bracketed = before.length() > 0 && before.charAt(before.length() - 1) == '(';
+        return bracketed ? base + ", " + entry : base + " (" + entry + ")";
+    }
+
+    private static int entries(Project p, String list) {
+        if (p == null) {
+            return -1;
+        }
+        List<?> l = switch (list) {
+            case "minerals" -> p.minerals();
+            case "partners" -> p.partners();
+            case "exports" -> p.exports();
+            default -> null;
+        };
+        return l == null ? -1 : l.size();
+    }
+
+    /** A missing fact as the "cannot be decided" texts name it: in Vietnamese a question reads "… hay không". */
+    private String asked(String path, Map<String, FormModel.FormField> fields, String lang, Project project) {
+        String label = base(path, fields, lang);
+        String phrase = phrase(path, fields, lang, project, "");
+        StringBuilder out = new StringBuilder("… ");   // inside the sentence that lists them
+        inSentence(out, phrase, lang);
+        String s = out.substring(2);
+        return label.endsWith("?") && Labels.lang(lang).equals("vi") ? s + " hay không" : s;
+    }
+
+    /** A label as a sentence uses it: without its question mark. */
+    private static String question(String label) {
+        return label.endsWith("?") ? label.substring(0, label.length() - 1).strip() : label;
+    }
+
+    /**
+     * Appends a label or a value's name where a sentence has got to: at the start of a sentence with a capital, inside
+     * one in lower case — unless it begins with a proper name or an abbreviation ({@link Labels#properName}).
+     */
+    static void inSentence(StringBuilder out, String text, String lang) {
+        if (text.isEmpty()) {
+            return;
+        }
+        int i = out.length() - 1;
+        while (i >= 0 && (Character.isWhitespace(out.charAt(i)) || out.charAt(i) == '(' || out.charAt(i) == '“' || out.charAt(i) == '"')) {
+            i--;
+        }
+        boolean start = i < 0 || ".!?".indexOf(out.charAt(i)) >= 0;
+        int first = text.codePointAt(0);
+        if (start) {
+            out.appendCodePoint(Character.toUpperCase(first)).append(text, Character.charCount(first), text.length());
+        } else if (Labels.properName(text, lang)) {
+            out.append(text);
+        } else {
+            out.appendCodePoint(Character.toLowerCase(first)).append(text, Character.charCount(first), text.length());
+        }
     }
 
     /** The source note in the reader's language; in English, the engine's own ({@link FindingCollector#sourceNote}). */
@@ -365,5 +606,10 @@ public final class FindingLocalizer {
             case "V-ex" -> " Lưu ý nguồn: mới chỉ đọc được trích đoạn của quy định này.";
             default -> "";
         };
+    }
+
+    /** For tests: the Vietnamese reasons of the derived classification, by the engine's text. */
+    Map<String, String> derivedTexts() {
+        return new LinkedHashMap<>(derivedVi);
     }
 }

@@ -90,7 +90,23 @@ public final class FormModel {
     }
 
     public FormModel(Labels texts) {
+        this(texts, (cite, lang) -> cite);
+    }
+
+    private FormModel(Labels texts, java.util.function.BinaryOperator<String> cites) {
         this.texts = texts;
+        this.cites = cites;
+    }
+
+    /** How each field's provisions are written for a reader of a language (as written in fields.yaml, by default). */
+    private final java.util.function.BinaryOperator<String> cites;
+
+    /**
+     * The same form, each field citing its provisions as {@code cites} writes them for the language (the reader's
+     * texts of a rule set write them out: {@code FindingLocalizer#form}).
+     */
+    public FormModel withCites(java.util.function.BinaryOperator<String> cites) {
+        return new FormModel(texts, cites);
     }
 
     /** The form's sections in a language, built once (read by every request that shows a label). */
@@ -182,7 +198,8 @@ public final class FormModel {
         if (t == null) {
             help = schemaDescription(c);
         }
-        return new FormField(key, c.getName(), path, idOf(path), kind, label, help, t == null ? null : t.cite(),
+        return new FormField(key, c.getName(), path, idOf(path), kind, label, help,
+                t == null || t.cite() == null ? null : cites.apply(t.cite(), lang),
                 choices, t != null);
     }
 

@@ -136,6 +136,51 @@ public final class Labels {
         return v.isArray() ? v.path(lang(lang).equals("vi") ? 1 : 0).asText(value) : value;
     }
 
+    /**
+     * Words a label or a value's name may begin with that keep their capital inside a sentence: proper names (the
+     * State, a minister, a ministry, a law, a country) — and any abbreviation ("EIA", "ĐTM", "TREO"), found by its
+     * capitals.
+     */
+    private static final Map<String, List<String>> PROPER = Map.of(
+            "en", List.of("Prime Minister", "Minister", "Ministry", "MoAE", "MOIT", "Vietnam", "Vietnamese", "State",
+                    "Law ", "Decree ", "Circular ", "Government"),
+            "vi", List.of("Thủ tướng", "Bộ ", "Chủ tịch", "Nhà nước", "Việt Nam", "Chính phủ", "Ủy ban", "Quốc hội",
+                    "Sở ", "Luật ", "Nghị định", "Thông tư", "UBND"));
+
+    /** Whether a text begins with a proper name or an abbreviation, and keeps its capital inside a sentence. */
+    public static boolean properName(String text, String lang) {
+        for (String p : PROPER.get(lang(lang))) {
+            if (text.startsWith(p)) {
+                return true;
+            }
+        }
+        int end = 0;
+        while (end < text.length() && Character.isLetter(text.charAt(end))) {
+            end++;
+        }
+        return text.codePoints().limit(end).filter(Character::isUpperCase).count() >= 2;
+    }
+
+    private static final java.time.format.DateTimeFormatter VI_DATE = java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy");
+
+    /** A date as the reader writes it: dd/MM/yyyy in Vietnamese, the ISO date (2026-03-01) in English; null → "". */
+    public static String date(java.time.LocalDate date, String lang) {
+        if (date == null) {
+            return "";
+        }
+        return lang(lang).equals("vi") ? date.format(VI_DATE) : date.toString();
+    }
+
+    /** A country by its two-letter code, in the language ("KR" → "Hàn Quốc", "South Korea"); an unknown code as it is. */
+    public static String country(String code, String lang) {
+        if (code == null || !code.matches("[A-Za-z]{2}")) {
+            return code;
+        }
+        String name = new java.util.Locale("", code.toUpperCase(java.util.Locale.ROOT))
+                .getDisplayCountry(java.util.Locale.forLanguageTag(lang(lang)));
+        return name.isBlank() ? code : name;
+    }
+
     private static String blankToNull(String s) {
         return s == null || s.isBlank() ? null : s;
     }

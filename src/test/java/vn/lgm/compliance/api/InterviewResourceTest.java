@@ -41,6 +41,11 @@ class InterviewResourceTest {
                 .body("questions[0].settles.size()", org.hamcrest.Matchers.greaterThan(0))
                 .body("questions.find { it.field == 'environment.environmentalPermit' }.type", equalTo("boolean"))
                 .body("questions.find { it.field == 'environment.environmentalPermit' }.label", equalTo("Đã có giấy phép môi trường?"))
+                // every question cites its provision in Vietnamese, written out (was "LEP Art 39" on 44 of 46 screens)
+                .body("questions.find { it.field == 'environment.environmentalPermit' }.provision",
+                        equalTo("Điều 39 Luật Bảo vệ môi trường số 72/2020/QH14 (đã sửa đổi)"))
+                .body("questions.provision", org.hamcrest.Matchers.everyItem(not(org.hamcrest.Matchers.anyOf(
+                        containsString("Art"), containsString("LGM"), containsString("D193")))))
                 .body("remaining", org.hamcrest.Matchers.greaterThan(0));
         given().contentType(ContentType.JSON).body("{\"project\": {\"stage\": \"SOON\"}}").post("/api/v1/interviews/next")
                 .then().statusCode(400).body("errors.path", hasItem("project.stage"));
@@ -65,7 +70,7 @@ class InterviewResourceTest {
                 .then().statusCode(200)
                 .body("findings.find { it.ruleId == 'EXP-001' }.title", equalTo("Không xuất khẩu thô khoáng sản đất hiếm"))
                 .body("findings.find { it.ruleId == 'EXP-001' }.citation.label", containsString("khoản 3 Điều 85a"))
-                .body("findings.find { it.ruleId == 'EXP-001' }.remediation", containsString("Không xuất khẩu Tinh quặng"));
+                .body("findings.find { it.ruleId == 'EXP-001' }.remediation", containsString("Không xuất khẩu tinh quặng"));
     }
 
     @Test

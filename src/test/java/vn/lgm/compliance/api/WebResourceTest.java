@@ -54,7 +54,7 @@ class WebResourceTest {
             assertTrue(html.contains(label), "no labelled input for " + f.path());
         }
         assertTrue(html.contains("id=\"f-exports-__i__-onPmExportList--unk\" value=\"\" checked"), "don't know is the default answer");
-        assertTrue(html.contains("(Law: LGM Art 85a(3))"), "help cites the provision");
+        assertTrue(html.contains("(Law: Law 54/2024/QH15 as amended by Law 147/2025/QH15, Art. 85a(3))"), "help cites the provision, written out");
         given().get("/?lang=vi").then().statusCode(200)
                 .body(containsString("<html lang=\"vi\">"))
                 .body(containsString("Chưa rõ"))
@@ -109,9 +109,9 @@ class WebResourceTest {
         assertTrue(html.contains("Không xuất khẩu thô khoáng sản đất hiếm"), "EXP-001's @titleVi");
         assertTrue(html.contains("khoản 3 Điều 85a"), "the citation, in Vietnamese");
         assertTrue(html.contains("Xuất khẩu, nhập khẩu"), "the area's Vietnamese name");
-        assertTrue(html.contains("Không xuất khẩu Tinh quặng"), "the remedy in Vietnamese, the product by its name");
+        assertTrue(html.contains("Không xuất khẩu tinh quặng"), "the remedy in Vietnamese, the product by its name");
         assertTrue(html.indexOf("id=\"top-actions\"") < html.indexOf("outcome-VIOLATION"), "top actions before the violations");
-        assertTrue(html.contains("id=\"law-as-of\">2026-03-01<"), "the law's date");
+        assertTrue(html.contains("id=\"law-as-of\">01/03/2026<"), "the law's date, as a Vietnamese reader writes it");
         assertTrue(html.contains("data-focus=\""), "missing facts link back to the form");
         List<String> order = List.of("outcome-VIOLATION", "outcome-ADVISORY");
         assertTrue(html.indexOf(order.get(0)) < html.lastIndexOf(order.get(1)), "violations before advisories");

@@ -152,7 +152,7 @@ class InvestorPageBrowserTest {
         assertTrue(exp001.getText().contains("Rare earths may not be exported raw"), exp001.getText());
         assertTrue(exp001.findElement(By.cssSelector(".badge")).getText().contains("Violation"));
         assertTrue(exp001.findElement(By.cssSelector(".citation")).getText().contains("Art. 85a(3)"));
-        assertTrue(exp001.findElement(By.cssSelector(".remediation")).getText().contains("Do not export the Concentrate"));
+        assertTrue(exp001.findElement(By.cssSelector(".remediation")).getText().contains("Do not export the concentrate"));
         // the full reasoning is folded; its facts carry labels, not paths
         String facts = exp001.findElement(By.cssSelector(".facts")).getAttribute("textContent");
         assertTrue(facts.contains("Product exported (export 1)") && !facts.contains("exports[0]"), facts);

@@ -3,7 +3,7 @@ package vn.lgm.compliance.regulator.report;
 import java.util.Map;
 
 /** The report's words in Vietnamese and English. */
-final class ReportWords {
+public final class ReportWords {
 
     private static final Map<String, String[]> T = Map.ofEntries(
             e("title", "Audit of a licence register", "Kết quả rà soát sổ giấy phép khoáng sản"),
@@ -125,6 +125,13 @@ final class ReportWords {
 
     private static Map.Entry<String, String[]> e(String key, String en, String vi) {
         return Map.entry(key, new String[]{en, vi});
+    }
+
+    /** Every word of the report in Vietnamese, by key (a test reads them for English). */
+    public static java.util.SortedMap<String, String> vietnamese() {
+        java.util.SortedMap<String, String> out = new java.util.TreeMap<>();
+        T.forEach((k, v) -> out.put(k, v[1]));
+        return out;
     }
 
     static String t(String key, boolean vi) {
