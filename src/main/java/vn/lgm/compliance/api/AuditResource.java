@@ -97,7 +97,11 @@ public class AuditResource {
                                   + " register is read, which is recognised by its header")
                           @QueryParam("register") String register,
                           @Parameter(description = "full (default): each line the contract's assessment; lean: rule ids, outcomes and facts only, expanded from GET /api/v1/rules?version=")
-                          @QueryParam("detail") String detail) {
+                          @QueryParam("detail") String detail,
+                          @Parameter(description = "vi or en: the language of the findings' titles, citations, explanations and remedies"
+                                  + " on full lines (default: Accept-Language, else vi for a CSV register and en for JSON Lines)")
+                          @QueryParam("lang") String lang,
+                          @HeaderParam("Accept-Language") String acceptLanguage) {
         // The rules in force when the request arrived, for the whole stream, even if they are reloaded meanwhile.
         Assessor assessor = live.assessor();
         LawSpan span = assessor.rules().lawSpan();
@@ -111,6 +115,9 @@ public class AuditResource {
             problems.add(new InputError("detail", e.getMessage()));
         }
         LeanWriter.Detail lines = parsed;
+        if (lang != null && !lang.isBlank() && !java.util.Set.of("vi", "en").contains(lang.strip().toLowerCase(java.util.Locale.ROOT))) {
+            problems.add(new InputError("lang", "expected vi or en, found '" + lang + "'"));
+        }
         if (!problems.isEmpty()) {
             return error(Response.Status.BAD_REQUEST, problems);
         }
@@ -119,6 +126,9 @@ public class AuditResource {
                     + LIMITS.maxConcurrentAudits() + " audits (audit.max-concurrent); try again when one has finished")));
         }
         boolean csv = contentType != null && contentType.toLowerCase(java.util.Locale.ROOT).startsWith("text/csv");
+        // the command's rule (a register in Vietnamese is read in Vietnamese) unless the reader says otherwise
+        String language = lang != null && !lang.isBlank() ? lang : acceptLanguage != null && !acceptLanguage.isBlank()
+                ? acceptLanguage : csv ? "vi" : "en";
         RecordSource source;
         ApiRunRecorder recorder = new ApiRunRecorder(history.store(), assessor, register, from, compare);
         InputStream hashed = recorder.wrap(body);
@@ -131,6 +141,7 @@ public class AuditResource {
         StreamingOutput stream = out -> {
             try (source) {
                 AuditRunner.Outcome o = new AuditRunner(assessor, from, compare).detail(lines).withComparisonLines().withSpan(span)
+                        .texts(live.localizer(assessor.rules()), language)
                         .run(source, out, recorder.listener(), new AuditRunner.Stop());
                 recorder.finish(hashed, source.describe());
                 if (o.complete()) {

@@ -497,6 +497,16 @@ public final class FindingLocalizer {
         return label;
     }
 
+    /** The label of the fact at a path in the language, as a list or a table names it: "Product exported (export 1)". */
+    public String label(String path, String lang) {
+        return label(path, form.fieldsByKey(Labels.lang(lang)), Labels.lang(lang));
+    }
+
+    /** A fact as a list or a table states it: its label, then its value ("Trên biển: không"). */
+    public String fact(FactValue fact, String lang) {
+        return question(label(fact.path(), lang)) + ": " + value(fact, lang);
+    }
+
     /** The label of the field at a path, without the entry. */
     private String base(String path, Map<String, FormModel.FormField> fields, String lang) {
         if (path.startsWith("derived.")) {

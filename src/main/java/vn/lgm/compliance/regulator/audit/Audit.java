@@ -53,6 +53,16 @@ public final class Audit {
         return this;
     }
 
+    private vn.lgm.compliance.texts.FindingLocalizer texts;
+    private String lang;
+
+    /** The reader's texts and language of the full lines (default: the rules' texts, in English). */
+    public Audit texts(vn.lgm.compliance.texts.FindingLocalizer texts, String lang) {
+        this.texts = texts;
+        this.lang = lang;
+        return this;
+    }
+
     /** The detail a run of this input gets. */
     public LeanWriter.Detail detailFor(Path in) throws IOException {
         return detail != null ? detail
@@ -129,8 +139,11 @@ public final class Audit {
                 }
             }, null, mapping, limits);
             format = source.describe();
-            outcome = new AuditRunner(assessor, asOf, compareAsOf).detail(detailFor(in)).withSpan(assessor.rules().lawSpan())
-                    .run(source, o, listener, stop);
+            AuditRunner runner = new AuditRunner(assessor, asOf, compareAsOf).detail(detailFor(in)).withSpan(assessor.rules().lawSpan());
+            if (texts != null) {
+                runner.texts(texts, lang);
+            }
+            outcome = runner.run(source, o, listener, stop);
             if (outcome.complete()) {
                 // The digest covers the whole file (a reader may leave trailing blank lines unread).
                 raw.transferTo(OutputStream.nullOutputStream());

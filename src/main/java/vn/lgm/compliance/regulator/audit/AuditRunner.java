@@ -31,6 +31,7 @@ import vn.lgm.compliance.contract.input.Json;
 import vn.lgm.compliance.contract.model.Assessment;
 import vn.lgm.compliance.contract.model.Finding;
 import vn.lgm.compliance.contract.model.Project;
+import vn.lgm.compliance.texts.FindingLocalizer;
 
 /**
  * Audits a stream of records: read on one thread, parsed and assessed in batches on all cores, written in input
@@ -103,6 +104,8 @@ public final class AuditRunner {
     private boolean comparisonLines;
     private vn.lgm.compliance.contract.input.LawSpan span;
     private LeanWriter.Detail detail = LeanWriter.Detail.FULL;
+    private FindingLocalizer texts;
+    private String lang = "en";
 
     public AuditRunner(Assessor assessor, LocalDate asOf, LocalDate compareAsOf, int threads, Mode mode) {
         this.assessor = assessor;
@@ -119,6 +122,17 @@ public final class AuditRunner {
     /** Lean or full lines (default full); see {@link LeanWriter}. */
     public AuditRunner detail(LeanWriter.Detail detail) {
         this.detail = detail == null ? LeanWriter.Detail.FULL : detail;
+        return this;
+    }
+
+    /**
+     * The words of a full line: its findings written for a reader by these texts in this language (en or vi), as the
+     * API, the interview and the page write them — labels, not paths. By default the texts of the assessor's rules,
+     * in English. A lean line carries no texts.
+     */
+    public AuditRunner texts(FindingLocalizer texts, String lang) {
+        this.texts = texts;
+        this.lang = vn.lgm.compliance.texts.Labels.lang(lang);
         return this;
     }
 
@@ -152,6 +166,9 @@ public final class AuditRunner {
      * written ends the run (reported in the outcome, the final line attempted).
      */
     public Outcome run(RecordSource source, OutputStream out, Consumer<Result> listener, Stop stop) {
+        if (mode == Mode.ASSESS && detail == LeanWriter.Detail.FULL) {
+            texts();   // loaded once, before the workers need them
+        }
         ExecutorService workers = Executors.newFixedThreadPool(threads, daemon("audit-worker"));
         BlockingQueue<CompletableFuture<List<Result>>> window = new ArrayBlockingQueue<>(threads * 4);
         CompletableFuture<List<Result>> end = CompletableFuture.completedFuture(null);
@@ -295,18 +312,31 @@ public final class AuditRunner {
             if (mode == Mode.IO_ONLY) {
                 return new Result(in, null, null, bytes(project));
             }
-            // a lean line carries what rebuilds the findings' texts: they are not written for it
-            Assessor.Options options = detail == LeanWriter.Detail.LEAN ? Assessor.Options.WITHOUT_TEXTS : Assessor.Options.NONE;
-            Assessment assessment = assessor.assess(project, options);
-            Assessment compared = compareAsOf == null ? null : assessor.assess(project.withAssessmentDate(compareAsOf), options);
-            return new Result(in, assessment, compared, bytes(detail == LeanWriter.Detail.LEAN
-                    ? LeanWriter.lean(assessment) : assessment));
+            // The engine writes no texts: a lean line carries what rebuilds them; a full line's are written once,
+            // for the reader, by the same texts as every other path (FindingLocalizer).
+            Assessment assessment = assessor.assess(project, Assessor.Options.WITHOUT_TEXTS);
+            Assessment compared = compareAsOf == null ? null
+                    : assessor.assess(project.withAssessmentDate(compareAsOf), Assessor.Options.WITHOUT_TEXTS);
+            if (detail == LeanWriter.Detail.LEAN) {
+                return new Result(in, assessment, compared, bytes(LeanWriter.lean(assessment)));
+            }
+            Assessment written = texts().localize(assessment, project, lang);
+            return new Result(in, written, compared, bytes(written));
         } catch (Throwable e) {
             LOG.warnf("audit: record at line %d (id %s) failed: %s", in.line(), in.id(), oneLine(e));
             InputRecord failed = new InputRecord(in.line(), in.id(), null,
                     List.of(new InputError("$", "the assessment failed: " + describe(e))));
             return new Result(failed, null, null, bytes(new ErrorLine(in.line(), in.id(), failed.errors())));
         }
+    }
+
+    private FindingLocalizer texts() {
+        FindingLocalizer t = texts;
+        if (t == null) {
+            t = FindingLocalizer.of(assessor.rules());
+            texts = t;
+        }
+        return t;
     }
 
     /** A failure in words: the message of our own exceptions, the kind of a JVM error, never a stack trace. */

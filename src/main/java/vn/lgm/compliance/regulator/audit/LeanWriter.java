@@ -10,8 +10,6 @@ import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
-import vn.lgm.compliance.engine.FindingCollector;
-import vn.lgm.compliance.engine.ParameterValues;
 import vn.lgm.compliance.engine.RuleBase;
 import vn.lgm.compliance.engine.RuleInfo;
 import vn.lgm.compliance.contract.model.Assessment;
@@ -19,6 +17,8 @@ import vn.lgm.compliance.contract.model.Derived;
 import vn.lgm.compliance.contract.model.FactValue;
 import vn.lgm.compliance.contract.model.Finding;
 import vn.lgm.compliance.contract.model.Outcome;
+import vn.lgm.compliance.contract.model.Project;
+import vn.lgm.compliance.texts.FindingLocalizer;
 import vn.lgm.compliance.contract.model.Verdict;
 
 /**
@@ -27,10 +27,10 @@ import vn.lgm.compliance.contract.model.Verdict;
  * differs from project to project — the rule id, the outcome, the facts it rests on and the facts it asks for (and
  * {@code asked: true} when it is the "cannot be decided" form) — and the line names its {@code rulesVersion}.
  * {@link #expand} rebuilds the full finding from the catalogue of that version ({@code GET
- * /api/v1/rules?version=}) and its parameters: title, area, citation and dates from the rule; explanation and
- * remediation from the rule's templates filled with the facts, the legal numbers in force on {@code lawAsOf}, and
- * the source note of the rule's confidence — as the finding builder made them. {@code LeanOutputTest} rebuilds
- * every case's findings and compares them with the full ones.
+ * /api/v1/rules?version=}) and its reader's texts: title, area, citation and dates from the rule; explanation and
+ * remediation written for the reader from the rule's templates, filled with the facts and the legal numbers, with
+ * the source note of the rule's confidence — as the full line writes them ({@code FindingLocalizer}).
+ * {@code LeanOutputTest} rebuilds every case's findings and compares them with the full ones.
  */
 public final class LeanWriter {
 
@@ -91,26 +91,34 @@ public final class LeanWriter {
         return f.outcome() == Outcome.INSUFFICIENT_INFORMATION;
     }
 
-    /** The full assessment, rebuilt from a lean line and the rules of its version. */
+    /** The full assessment in English, rebuilt from a lean line and the rules of its version (see below). */
     public static Assessment expand(LeanAssessment lean, RuleBase rules) {
+        return expand(lean, rules, "en", null);
+    }
+
+    /**
+     * The full assessment, rebuilt from a lean line and the rules of its version, its findings written in the
+     * language by the reader's texts of those rules ({@link FindingLocalizer}) as the full line writes them. With the
+     * project the line was assessed from, the words are exactly the full line's; without it, an entry of a list is
+     * always named by its number ("khoáng sản 1", even when the project has one), and a condition of granting the
+     * licence reads the legal numbers in force on {@code lawAsOf} rather than on the issue date.
+     */
+    public static Assessment expand(LeanAssessment lean, RuleBase rules, String lang, Project project) {
         if (!rules.version().equals(lean.rulesVersion())) {
             throw new IllegalArgumentException("the line was written with rules " + lean.rulesVersion()
                     + ", not " + rules.version());
         }
         Map<String, RuleInfo> byId = rules.catalogue().stream().collect(Collectors.toMap(RuleInfo::id, Function.identity()));
-        ParameterValues params = rules.parameters().at(lean.lawAsOf());
         List<Finding> findings = new ArrayList<>(lean.findings().size());
         for (LeanFinding f : lean.findings()) {
             RuleInfo rule = byId.get(f.ruleId());
             if (rule == null) {
                 throw new IllegalArgumentException("rule " + f.ruleId() + " is not in the catalogue of " + rules.version());
             }
-            boolean undecided = Boolean.TRUE.equals(f.asked());
-            String explanation = FindingCollector.explanation(rule, undecided, f.facts(), f.missingFacts(), params, lean.lawAsOf());
-            String remediation = FindingCollector.remediation(rule, undecided, f.facts(), f.missingFacts(), params, lean.lawAsOf());
             findings.add(new Finding(rule.id(), rule.title(), rule.area(), f.outcome(), rule.citation(), rule.inForce(),
-                    f.facts(), explanation, remediation, f.missingFacts()));
+                    f.facts(), null, null, f.missingFacts()));
         }
-        return new Assessment(lean.projectId(), lean.verdict(), lean.lawAsOf(), lean.rulesVersion(), lean.derived(), findings);
+        Assessment bare = new Assessment(lean.projectId(), lean.verdict(), lean.lawAsOf(), lean.rulesVersion(), lean.derived(), findings);
+        return FindingLocalizer.of(rules).localize(bare, project, lang);
     }
 }

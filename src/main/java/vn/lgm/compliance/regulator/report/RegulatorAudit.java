@@ -20,6 +20,7 @@ import vn.lgm.compliance.regulator.audit.RunInfo;
 import vn.lgm.compliance.engine.Assessor;
 import vn.lgm.compliance.regulator.history.Changes;
 import vn.lgm.compliance.regulator.history.HistoryStore;
+import vn.lgm.compliance.texts.Labels;
 import vn.lgm.compliance.texts.RuleNames;
 import vn.lgm.compliance.regulator.history.RunRecorder;
 
@@ -84,10 +85,12 @@ public final class RegulatorAudit {
         if (progress != null) {
             listener = listener.andThen(progress);
         }
-        RunInfo run = new Audit(assessor).detail(detail).run(q.in(), q.out(), null, q.asOf(), q.compareAsOf(), q.mapping(), listener, stop);
+        // the full lines in the report's language, written by the same texts as the report and every other path
+        String lang = ReportBuilder.language(q.lang(), q.in().toString());
+        RunInfo run = new Audit(assessor).detail(detail).texts(texts.texts(), lang)
+                .run(q.in(), q.out(), null, q.asOf(), q.compareAsOf(), q.mapping(), listener, stop);
         recorder.finish(run.inputSha256(), run.inputFormat(), run.started(), run.ended());
         long id = recorder.runId();
-        String lang = ReportBuilder.language(q.lang(), q.in().toString());
         Map<String, Object> model = report(id, lang, q.compareWithRun(), q.horizonDays(), reform, q.asOf());
         if (law != null) {
             model.put("lawComparison", lawComparison(law, q.compareAsOf(), run.lawAsOf(), "vi".equals(lang)));
@@ -172,8 +175,8 @@ public final class RegulatorAudit {
 
     private Map<String, Object> lawComparison(Portfolio p, LocalDate from, LocalDate to, boolean vi) {
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("from", String.valueOf(from));
-        m.put("to", String.valueOf(to));
+        m.put("from", Labels.date(from, vi ? "vi" : "en"));
+        m.put("to", Labels.date(to, vi ? "vi" : "en"));
         List<Map<String, Object>> appeared = new ArrayList<>();
         List<Map<String, Object>> disappeared = new ArrayList<>();
         String lang = vi ? "vi" : "en";
@@ -185,7 +188,7 @@ public final class RegulatorAudit {
             disappeared.add(Map.of("title", texts.title(c.ruleId, lang), "provision", texts.provision(c.ruleId, lang),
                     "outcome", ReportWords.t(c.outcome, vi), "records", c.records));
         }
-        m.put("heading", String.format(ReportWords.t("lawCmp", vi), to, from));
+        m.put("heading", String.format(ReportWords.t("lawCmp", vi), m.get("to"), m.get("from")));
         m.put("parts", List.of(Map.of("heading", ReportWords.t("appeared", vi), "rows", appeared),
                 Map.of("heading", ReportWords.t("disappeared", vi), "rows", disappeared)));
         return m;

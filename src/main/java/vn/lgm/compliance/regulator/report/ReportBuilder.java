@@ -17,6 +17,7 @@ import java.util.TreeMap;
 import vn.lgm.compliance.regulator.history.Changes;
 import vn.lgm.compliance.regulator.history.HistoryJson;
 import vn.lgm.compliance.regulator.history.HistoryStore;
+import vn.lgm.compliance.texts.Labels;
 import vn.lgm.compliance.texts.RuleNames;
 import vn.lgm.compliance.contract.model.Project;
 
@@ -67,8 +68,8 @@ public final class ReportBuilder {
         }
         m.put("t", words);
         m.put("register", run.register());
-        m.put("lawAsOf", run.lawAsOf() == null ? t("eachRecordsDate", vi) : run.lawAsOf().toString());
-        m.put("auditedOn", run.started() == null ? "" : run.started().atZone(ZoneOffset.ofHours(7)).toLocalDate().toString());
+        m.put("lawAsOf", run.lawAsOf() == null ? t("eachRecordsDate", vi) : Labels.date(run.lawAsOf(), lang));
+        m.put("auditedOn", run.started() == null ? "" : Labels.date(run.started().atZone(ZoneOffset.ofHours(7)).toLocalDate(), lang));
 
         // Verdicts and per-rule counts.
         Map<String, Long> verdicts = new LinkedHashMap<>();
@@ -119,7 +120,7 @@ public final class ReportBuilder {
                     l.put("holder", nz(r.holder()));
                     l.put("district", district);
                     l.put("mineral", shown);
-                    l.put("expires", r.expiresOn() == null ? "" : r.expiresOn().toString());
+                    l.put("expires", Labels.date(r.expiresOn(), lang));
                     l.put("note", p.licence() == null || p.licence().note() == null ? "" : p.licence().note().replace('\n', ' '));
                     violating.computeIfAbsent(f.ruleId(), k -> new ArrayList<>()).add(l);
                 }
@@ -155,13 +156,13 @@ public final class ReportBuilder {
         }
         Extras x = extras == null ? Extras.NONE : extras;
         if (x.changes() != null) {
-            summary.add(String.format(t("sinceSummary", vi), x.changes().sinceRunId(), x.changes().sinceAuditedOn(), x.changes().newlyNonCompliant().size(),
+            summary.add(String.format(t("sinceSummary", vi), x.changes().sinceRunId(), day(x.changes().sinceAuditedOn(), vi), x.changes().newlyNonCompliant().size(),
                     x.changes().resolved().size(), x.changes().changed().size()));
         }
         if (x.due() != null) {
             long expiring = x.due().due().stream().filter(d -> ForwardLook.EXPIRY.equals(d.event())).count();
             long licences = x.due().due().stream().map(ForwardLook.Due::licence).distinct().count();
-            summary.add(String.format(t("dueSummary", vi), x.due().horizonDays(), x.due().until(), licences, expiring));
+            summary.add(String.format(t("dueSummary", vi), x.due().horizonDays(), Labels.date(x.due().until(), lang), licences, expiring));
         }
         if (x.reform() != null) {
             summary.add(String.format(t("reformSummary", vi), x.reform().changed().size(), x.reform().records()));
@@ -258,7 +259,8 @@ public final class ReportBuilder {
 
     private static Map<String, Object> changes(Changes.Report c, boolean vi) {
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("intro", String.format(t("sinceIntro", vi), c.sinceRunId(), c.sinceAuditedOn(), c.sinceRegister(), c.sinceLawAsOf()));
+        m.put("intro", String.format(t("sinceIntro", vi), c.sinceRunId(), day(c.sinceAuditedOn(), vi), c.sinceRegister(),
+                c.sinceLawAsOf() == null || c.sinceLawAsOf().equals("null") ? t("eachRecordsDate", vi) : day(c.sinceLawAsOf(), vi)));
         m.put("sinceRunId", c.sinceRunId());
         m.put("newlyNonCompliant", licenceChanges(c.newlyNonCompliant(), vi));
         m.put("resolved", licenceChanges(c.resolved(), vi));
@@ -310,11 +312,11 @@ public final class ReportBuilder {
 
     private static Map<String, Object> due(ForwardLook.Report d, boolean vi, Names names) {
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("intro", String.format(t("dueIntro", vi), d.asOf(), d.until()));
+        m.put("intro", String.format(t("dueIntro", vi), Labels.date(d.asOf(), vi ? "vi" : "en"), Labels.date(d.until(), vi ? "vi" : "en")));
         List<Map<String, Object>> rows = new ArrayList<>();
         for (ForwardLook.Due x : d.due()) {
             Map<String, Object> r = new LinkedHashMap<>();
-            r.put("date", x.date().toString());
+            r.put("date", Labels.date(x.date(), vi ? "vi" : "en"));
             r.put("licence", x.licence());
             r.put("licenceShown", shortLicence(x.licence()));
             r.put("mine", nz(x.name()));
@@ -350,6 +352,14 @@ public final class ReportBuilder {
         m.put("byRule", r.byRule());
         m.put("records", r.records());
         return m;
+    }
+
+    /** A date the history keeps as text (2026-03-01), as the reader writes it; other text as it is. */
+    static String day(String iso, boolean vi) {
+        if (iso == null || !iso.matches("\\d{4}-\\d{2}-\\d{2}")) {
+            return iso == null ? "" : iso;
+        }
+        return Labels.date(java.time.LocalDate.parse(iso), vi ? "vi" : "en");
     }
 
     static String districtLabel(String d, boolean vi) {

@@ -72,16 +72,20 @@ public final class ReportFiles {
                     if ("VIOLATION".equals(f.outcome())) {
                         breaches.add(texts.title(f.ruleId(), lang));
                     }
+                    // the facts and the facts missing by their labels, values by their names, as every finding reads
                     List<String> facts = new ArrayList<>();
                     for (FactValue v : HistoryJson.facts(f.factsJson())) {
-                        facts.add(v.path() + " = " + v.value());
+                        facts.add(texts.texts().fact(v, lang));
+                    }
+                    List<String> missing = new ArrayList<>();
+                    for (String path : HistoryJson.strings(f.missingFactsJson())) {
+                        missing.add(texts.texts().label(path, lang));
                     }
                     row(findings, licence, r.name(), texts.title(f.ruleId(), lang), t(f.outcome(), vi),
-                            texts.provision(f.ruleId(), lang), String.join("; ", facts),
-                            String.join("; ", HistoryJson.strings(f.missingFactsJson())));
+                            texts.provision(f.ruleId(), lang), String.join("; ", facts), String.join("; ", missing));
                 }
                 row(licences, licence, r.name(), r.holder(), ReportBuilder.districtLabel(names.district(r.district()), vi),
-                        Names.mineralShown(r.mineral()), r.expiresOn() == null ? "" : r.expiresOn().toString(),
+                        Names.mineralShown(r.mineral()), vn.lgm.compliance.texts.Labels.date(r.expiresOn(), lang),
                         r.verdict() == null ? t("ERROR", vi) : t(r.verdict(), vi), String.join("; ", breaches));
             }
             Sheet provisions = sheet(wb, head, t("sheetProvisions", vi), t("rule", vi), t("provision", vi), t("violations", vi),

@@ -21,6 +21,11 @@ import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import vn.lgm.compliance.contract.input.Json;
+import vn.lgm.compliance.texts.EnglishDetector;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -210,6 +215,49 @@ class AuditHistoryTest {
         assertEquals(1, minerals.stream().filter(m -> ((String) m.get("name")).toLowerCase().startsWith("cát xd")).count(), minerals.toString());
         assertEquals(1, minerals.stream().filter(m -> ((String) m.get("name")).toLowerCase().startsWith("cát, sỏi")
                 && !((String) m.get("name")).toLowerCase().contains("xd")).count(), minerals.toString());
+    }
+
+    /**
+     * The register is read in Vietnamese on every path (issue 21, items 3 and 4): the full output lines, the workbook's
+     * facts and missing facts (labels and value names, not JSON paths), the report's dates (dd/MM/yyyy) — and none of
+     * the words the project writes there is English.
+     */
+    @Test
+    void theLinesTheWorkbookAndTheReportUseTheReadersWords() throws Exception {
+        // the full lines: the findings written in Vietnamese, facts named by their labels
+        List<String> lines = Files.readAllLines(dir.resolve("follow-up.ndjson"));
+        JsonNode first = Json.json().readTree(lines.get(0));
+        for (JsonNode f : first.get("findings")) {
+            String words = f.get("title").asText() + " " + f.get("citation").get("label").asText() + " "
+                    + f.get("explanation").asText() + " " + f.get("remediation").asText();
+            assertEquals(List.of(), EnglishDetector.englishWords(words), words);
+        }
+        for (String reason : Json.json().convertValue(first.get("derived").get("explanations"), String[].class)) {
+            assertEquals(List.of(), EnglishDetector.englishWords(reason), reason);
+        }
+        try (XSSFWorkbook wb = new XSSFWorkbook(Files.newInputStream(dir.resolve("follow-up.xlsx")))) {
+            var sheet = wb.getSheet("Phát hiện");
+            assertEquals(List.of("Quy định", "Kết luận", "Điều khoản", "Dữ kiện", "Dữ kiện còn thiếu"),
+                    List.of(2, 3, 4, 5, 6).stream().map(i -> sheet.getRow(0).getCell(i).getStringCellValue()).toList());
+            int missing = 0;
+            for (int r = 1; r <= sheet.getLastRowNum(); r++) {
+                for (int c = 2; c <= 6; c++) {
+                    String cell = sheet.getRow(r).getCell(c).getStringCellValue();
+                    assertEquals(List.of(), EnglishDetector.englishWords(cell), "row " + r + " column " + c + ": " + cell);
+                    assertFalse(cell.matches("(?s).*\\b(site|licence|operations|environment|proponent)\\.[a-z].*"), cell);
+                }
+                missing += sheet.getRow(r).getCell(6).getStringCellValue().isEmpty() ? 0 : 1;
+            }
+            assertTrue(missing > 100, "the missing facts are listed: " + missing);
+            var licences = wb.getSheet("Giấy phép");
+            for (int r = 1; r <= licences.getLastRowNum(); r++) {
+                String expires = licences.getRow(r).getCell(5).getStringCellValue();
+                assertTrue(expires.isEmpty() || expires.matches("\\d{2}/\\d{2}/\\d{4}"), expires);
+            }
+        }
+        String html = Files.readString(dir.resolve("follow-up.html")).replaceAll("<style>[\\s\\S]*?</style>", "");
+        assertFalse(html.matches("(?s).*>[^<]*\\b20\\d\\d-\\d\\d-\\d\\d\\b[^<]*<.*"), "no ISO date a reader sees");
+        assertTrue(html.contains("28/04/2026"), "the law's date as written in Vietnamese");
     }
 
     private static int row(HistoryStore.StoredRecord r) {
