@@ -8,6 +8,7 @@ import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
+import vn.lgm.compliance.lawyer.CoverageRunner;
 import vn.lgm.compliance.lawyer.CoverageWriter;
 import vn.lgm.compliance.lawyer.CoverageService;
 import vn.lgm.compliance.lawyer.RuleReload;
@@ -30,16 +31,35 @@ public class CoveragePage {
         if (s.ready()) {
             return withLastReload(CoverageWriter.html(s.report()));
         }
-        String phase = escape(s.progress().phase());
-        String text = s.error() != null
-                ? "The coverage could not be computed: " + escape(s.error())
-                : "Computing the coverage in the background (" + phase + ": " + s.progress().done() + " of "
-                + s.progress().total() + "). This page refreshes itself.";
+        String text = s.error() != null ? "The coverage could not be computed: " + escape(s.error())
+                : escape(progress(s.progress(), s.plan())) + " This page refreshes itself.";
+        int max = s.progress().total() > 0 ? s.progress().total() : s.plan() == null ? 0 : s.plan().cases();
         return "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\">"
                 + (s.error() == null ? "<meta http-equiv=\"refresh\" content=\"2\">" : "")
-                + "<title>Coverage — computing</title></head><body>" + lastReload() + "<h1>Coverage</h1><p>" + text + "</p>"
-                + (s.progress().total() > 0 ? "<progress max=\"" + s.progress().total() + "\" value=\""
-                + s.progress().done() + "\"></progress>" : "") + "</body></html>";
+                + "<title>Coverage — computing</title></head><body>" + lastReload() + "<h1>Coverage</h1><p id=\"progress\">"
+                + text + "</p>" + (max > 0 ? "<progress max=\"" + max + "\" value=\"" + s.progress().done() + "\"></progress>" : "")
+                + "</body></html>";
+    }
+
+    /**
+     * Where the first run is, with real totals from the start: before it begins, what it will check (the case files
+     * counted, the rules and thresholds in force); then each of its three steps with its done and total.
+     */
+    static String progress(CoverageRunner.Progress p, CoverageService.Plan plan) {
+        String of = String.format("%,d of %,d", p.done(), p.total());
+        return switch (p.phase()) {
+            case "cases" -> "Step 1 of 3: running the cases — " + of + ".";
+            case "mutants deciding the gate" -> "Deciding the gate: rerunning what the edit touched.";
+            case "rule mutants" -> "Step 2 of 3: switching off each of the " + (plan == null ? "" : plan.rules() + " ")
+                    + "rules on the passing cases where it fires — " + of + " runs.";
+            case "threshold mutants" -> "Step 3 of 3: nudging each of the " + (plan == null ? "" : plan.thresholds() + " ")
+                    + "thresholds just past its value, both ways, on the passing cases — " + of + " runs.";
+            case "done" -> "Writing the report.";
+            default -> plan == null ? "Computing the coverage in the background." : String.format("Computing the coverage in the background"
+                    + " (%s): %,d cases to run, then each of the %,d rules switched off and each of the %,d thresholds nudged"
+                    + " both ways on the cases that can notice. Step 1 of 3: running the cases — 0 of %,d.",
+                    p.phase(), plan.cases(), plan.rules(), plan.thresholds(), plan.cases());
+        };
     }
 
     /** The page with a line on the last reload (the watch's, after an edit) at the top of its body. */

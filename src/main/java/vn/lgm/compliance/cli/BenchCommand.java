@@ -31,6 +31,7 @@ import vn.lgm.compliance.engine.RuleBase;
 import vn.lgm.compliance.engine.RuleInfo;
 import vn.lgm.compliance.contract.model.Assessment;
 import vn.lgm.compliance.contract.model.Project;
+import vn.lgm.compliance.texts.FindingLocalizer;
 
 /**
  * {@code bench}: generates N synthetic projects and measures, in the same run, (a) reading, parsing and writing
@@ -93,14 +94,14 @@ public final class BenchCommand implements Callable<Integer> {
                     pass, pass == 1 ? " (cold JVM)" : "", floor.perSecond(), floor.cpuMicros(), full.perSecond(), full.cpuMicros(),
                     full.bytesPerRecord(), lean.perSecond(), lean.cpuMicros(), lean.bytesPerRecord());
         }
-        Pass engine = engineAlone(assessor, input, n, Assessor.Options.WITHOUT_TEXTS);
-        Pass engineWithTexts = engineAlone(assessor, input, n, Assessor.Options.NONE);
+        Pass engine = engineAlone(assessor, input, n, null);
+        Pass engineWithTexts = engineAlone(assessor, input, n, FindingLocalizer.of(assessor.rules()));
         System.out.printf("(a) I/O floor (read, parse, write; no rules): %,.0f projects/s%n", floor.perSecond());
         System.out.printf("(b) full audit (read, parse, assess, write):  %,.0f projects/s%n", full.perSecond());
         System.out.printf("(c) lean audit (the same, lean lines):        %,.0f projects/s%n", lean.perSecond());
         System.out.printf("(d) engine alone (assess parsed projects as the lean audit does, no reading or writing): %,.0f projects/s (%,.0f us CPU each)%n",
                 engine.perSecond(), engine.cpuMicros());
-        System.out.printf("(e) engine alone with the findings' texts (as the full audit assesses): %,.0f projects/s (%,.0f us CPU each)%n",
+        System.out.printf("(e) engine alone with the findings' texts written for the reader (as the full audit does): %,.0f projects/s (%,.0f us CPU each)%n",
                 engineWithTexts.perSecond(), engineWithTexts.cpuMicros());
         System.out.printf("ratio (b)/(a): %.2f; (c)/(a): %.2f; (c)/(d): %.2f; (b)/(e): %.2f%n", full.perSecond() / floor.perSecond(),
                 lean.perSecond() / floor.perSecond(), lean.perSecond() / engine.perSecond(),
@@ -139,6 +140,7 @@ public final class BenchCommand implements Callable<Integer> {
         Assessor.Options definitionsOnly = new Assessor.Options(findingRules, Map.of(), null);
         ProjectReader reader = ProjectReader.json();
         ObjectWriter writer = Json.json().writer();
+        FindingLocalizer texts = FindingLocalizer.of(assessor.rules());
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         long t0 = threads.getCurrentThreadCpuTime();
         List<Project> projects = new ArrayList<>(lines.size());
@@ -162,7 +164,7 @@ public final class BenchCommand implements Callable<Integer> {
         for (int from = 0; from < projects.size(); from += 500) {
             long a0 = threads.getCurrentThreadCpuTime();
             for (Project p : projects.subList(from, Math.min(projects.size(), from + 500))) {
-                assessments.add(assessor.assess(p));
+                assessments.add(texts.localize(assessor.assess(p, Assessor.Options.WITHOUT_TEXTS), p, "en"));
             }
             long a1 = threads.getCurrentThreadCpuTime();
             for (Assessment a : assessments) {
@@ -177,7 +179,7 @@ public final class BenchCommand implements Callable<Integer> {
         double assess = assessNanos / k;
         double write = writeNanos / k;
         System.out.printf("one thread, CPU per record over %,d records: read %.1f us; rules engine with no rule firing %.1f us,"
-                        + " with the definitions only %.1f us, with every rule %.1f us; writing the assessment %.1f us (%,d bytes)%n",
+                        + " with the definitions only %.1f us, with every rule and the findings' texts %.1f us; writing the assessment %.1f us (%,d bytes)%n",
                 projects.size(), read, (t2 - t1) / k, (t3 - t2) / k, assess, write, bytes / projects.size());
         System.out.printf("bound on %d cores from these alone: %,.0f projects/s%n", cores, cores * 1e6 / (read + assess + write));
     }
@@ -188,9 +190,10 @@ public final class BenchCommand implements Callable<Integer> {
 
     /**
      * The engine alone: the first (up to) 50,000 projects parsed beforehand, then assessed on the worker threads
-     * with nothing read or written — what the audit would do if I/O cost nothing. Twice; the second is reported.
+     * with nothing read or written — what the audit would do if I/O cost nothing; with {@code texts}, each
+     * assessment's findings then written for the reader, as a full line is. Twice; the second is reported.
      */
-    private static Pass engineAlone(Assessor assessor, Path input, int threads, Assessor.Options options) throws Exception {
+    private static Pass engineAlone(Assessor assessor, Path input, int threads, FindingLocalizer texts) throws Exception {
         List<Project> projects = new ArrayList<>();
         ProjectReader reader = ProjectReader.json();
         try (var all = Files.lines(input)) {
@@ -207,7 +210,10 @@ public final class BenchCommand implements Callable<Integer> {
             for (int t = 0; t < threads; t++) {
                 done.add(pool.submit(() -> {
                     for (int i; (i = next.getAndIncrement()) < projects.size(); ) {
-                        assessor.assess(projects.get(i), options);
+                        Assessment a = assessor.assess(projects.get(i), Assessor.Options.WITHOUT_TEXTS);
+                        if (texts != null) {
+                            texts.localize(a, projects.get(i), "en");
+                        }
                     }
                 }));
             }

@@ -109,14 +109,24 @@ public class CoverageCommand implements Callable<Integer> {
         }
     }
 
-    /** BROKE and FIXED gate failures of {@code now} against {@code then}, or that nothing broke. */
+    /**
+     * BROKE: each gate failure of {@code now} that {@code then} did not have. FIXED: each case, rule, threshold or
+     * provision that failed the gate then and fails it no more, with its state now (the case passes with these
+     * findings, the rule is pinned by that case …), not the failure it had. A subject that fails differently now is
+     * shown by its BROKE line alone. Or that nothing broke.
+     */
     private void printChanges(CoverageReport then, CoverageReport now) {
         List<String> broke = new ArrayList<>(now.gateFailures());
         broke.removeAll(then.gateFailures());
-        List<String> fixed = new ArrayList<>(then.gateFailures());
-        fixed.removeAll(now.gateFailures());
+        List<String> fixed = new ArrayList<>();
+        for (String g : then.gateFailures()) {
+            String subject = CoverageReport.subject(g);
+            if (!now.fails(subject) && !fixed.contains(subject)) {
+                fixed.add(subject);
+            }
+        }
         broke.forEach(g -> stdout.println("  BROKE: " + g));
-        fixed.forEach(g -> stdout.println("  FIXED: " + g));
+        fixed.forEach(subject -> stdout.println("  FIXED: " + now.now(subject)));
         if (broke.isEmpty() && fixed.isEmpty()) {
             stdout.println("  Nothing broke.");
         }

@@ -31,11 +31,15 @@ public class CoverageService {
 
     private static final Logger LOG = Logger.getLogger(CoverageService.class);
 
-    /** Either the report, or why there is none yet (the progress of the run, or an error). */
-    public record State(CoverageReport report, CoverageRunner.Progress progress, String error) {
+    /** Either the report, or why there is none yet (the progress of the run, or an error), with what a run checks. */
+    public record State(CoverageReport report, CoverageRunner.Progress progress, String error, Plan plan) {
         public boolean ready() {
             return report != null;
         }
+    }
+
+    /** What a run checks, known before it starts: the cases it runs, the rules it switches off, the thresholds it nudges. */
+    public record Plan(int cases, int rules, int thresholds) {
     }
 
     @Inject
@@ -92,6 +96,7 @@ public class CoverageService {
         ProvisionRegister register = ProvisionRegister.load(rules.dir().resolve("provisions.yaml"));
         CoverageRunner runner = new CoverageRunner(rules, register);
         running = runner;
+        plan = null;   // counted again for these rules
         CompletableFuture<CoverageReport> f = CompletableFuture.supplyAsync(() -> {
             if (!Files.isDirectory(cases)) {
                 throw new IllegalStateException("No cases directory at " + cases.toAbsolutePath() + " (set cases.dir)");
@@ -118,7 +123,26 @@ public class CoverageService {
         CoverageReport r = report;
         CoverageRunner run = running;
         return new State(r, run == null ? new CoverageRunner.Progress(atStartup ? "starting shortly after start-up"
-                : "not started", 0, 0) : run.progress(), error);
+                : "not started", 0, 0) : run.progress(), error, r == null ? plan() : null);
+    }
+
+    private volatile Plan plan;
+
+    /** The totals of the rules in force and the case files (counted, not read), known from the start. */
+    private Plan plan() {
+        Plan p = plan;
+        RuleBase rules = live.rules();
+        if (p == null) {
+            int cases;
+            try {
+                cases = CaseLoader.files(Path.of(casesDir)).size();
+            } catch (RuntimeException e) {
+                cases = 0;   // no cases folder: the run says so
+            }
+            p = new Plan(cases, rules.catalogue().size(), rules.parameters().all().size());
+            plan = p;
+        }
+        return p;
     }
 
     /** For tests and tools: waits for the run under way (if any) to finish and returns the latest report. */

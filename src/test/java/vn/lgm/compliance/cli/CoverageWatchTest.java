@@ -19,7 +19,8 @@ import vn.lgm.compliance.TestFiles;
  * {@code coverage --watch} end to end, on a copy of rules/ and of the export cases (a small set, so the first full
  * run is short; its gate fails for the rules no export case fires, which is not what is checked here). A reworded
  * remedy is re-checked as texts only and breaks nothing; then a consequence deleted in the same save as a reworded
- * text is reported as broken, naming the rule. No clock is asserted: each step waits for the line it expects, for
+ * text is reported as broken, naming the rule; then the file put back is reported fixed, each FIXED line saying what
+ * holds now (the case passes, the rule is pinned by a case). No clock is asserted: each step waits for the line it expects, for
  * at most ten minutes (a bound no busy machine reaches).
  */
 class CoverageWatchTest {
@@ -74,6 +75,17 @@ class CoverageWatchTest {
             // printed before the report completes, and the complete report agrees with it
             assertTrue(after.indexOf("  BROKE: ") < after.indexOf("Report complete in "), after);
             assertTrue(!after.contains("differs from the one printed above"), after);
+
+            // Put the consequence back: the FIXED lines say what holds now, not the failure that was.
+            Files.writeString(file, text);
+            String third = awaitLines(bytes, "Re-checked in ", 3);
+            String fixed = third.substring(third.lastIndexOf("Re-checked in "));
+            assertTrue(fixed.matches("(?s).*  FIXED: case EXP-001-fail-ore now passes: NON_COMPLIANT with [^\\n]*EXP-001 VIOLATION.*"), fixed);
+            assertTrue(fixed.matches("(?s).*  FIXED: rule EXP-001 '[^']+' is now pinned: switching it off fails case .*"), fixed);
+            for (String line : fixed.lines().filter(l -> l.startsWith("  FIXED: ")).toList()) {
+                assertTrue(!line.contains(" fails: ") && !line.contains("is unpinned"), "a FIXED line shows the new state: " + line);
+            }
+            assertTrue(!fixed.contains("  BROKE: "), fixed);
         } finally {
             watch.interrupt();
             watch.join(BOUND.toMillis());

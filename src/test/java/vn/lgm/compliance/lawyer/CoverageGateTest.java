@@ -62,6 +62,40 @@ class CoverageGateTest {
         assertEquals(report.summary().rules(), report.summary().rulesFired());
     }
 
+    /**
+     * The page answers a lawyer's question (issue 21, item 7): the summary first; per provision its rules, pinned or
+     * not; per rule the cases written for it — where it fires, stays silent, at the boundary — apart from the cases it
+     * merely fires in, folded; and under 300 KB (it was 1.6 MB of case ids).
+     */
+    @Test
+    void theCoveragePageIsShortAndAnswersPerProvisionAndPerRule() throws IOException {
+        CoverageReport report = full();
+        String html = CoverageWriter.html(report);
+        int bytes = html.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+        assertTrue(bytes < 300_000, "the page is " + bytes + " bytes");
+        assertTrue(html.indexOf("id=\"summary\"") < html.indexOf("id=\"gate\"")
+                && html.indexOf("id=\"gate\"") < html.indexOf("id=\"provisions\"")
+                && html.indexOf("id=\"provisions\"") < html.indexOf("id=\"rules\""), "the summary and the gate come first");
+        // provision A1 names EXP-001, pinned, with the count of the cases written for it
+        String a1 = html.substring(html.indexOf("id=\"provision-A1\""), html.indexOf("</tr>", html.indexOf("id=\"provision-A1\"")));
+        assertTrue(a1.contains("href=\"#rule-EXP-001\"") && a1.contains("pinned") && a1.matches("(?s).*written for it: \\d+ fire · \\d+ silent · \\d+ boundary.*"), a1);
+        // EXP-001's entry: its own cases by what they show, the others counted apart and folded
+        String exp001 = html.substring(html.indexOf("id=\"rule-EXP-001\""), html.indexOf("id=\"rule-", html.indexOf("id=\"rule-EXP-001\"") + 5));
+        String fires = exp001.substring(exp001.indexOf("<dt>Fires</dt>"), exp001.indexOf("<dt>Stays silent</dt>"));
+        String silent = exp001.substring(exp001.indexOf("<dt>Stays silent</dt>"), exp001.indexOf("<dt>Boundary</dt>"));
+        String boundary = exp001.substring(exp001.indexOf("<dt>Boundary</dt>"), exp001.indexOf("</dl>"));
+        assertTrue(fires.contains("EXP-001-fail-ore") && !fires.contains("EXP-001-pass-"), fires);
+        assertTrue(silent.contains("EXP-001-pass-total-oxide"), silent);
+        assertTrue(boundary.contains("(fires)") && boundary.contains("(silent)"), boundary);
+        // EXP-007 (an advisory on every rare-earth trade) fires in many cases written for other rules: counted, folded
+        String exp007 = html.substring(html.indexOf("id=\"rule-EXP-007\""), html.indexOf("id=\"rule-", html.indexOf("id=\"rule-EXP-007\"") + 5));
+        int others = report.otherCases(report.rules().stream().filter(r -> r.id().equals("EXP-007")).findFirst().orElseThrow()).count();
+        assertTrue(others > 50 && exp007.contains("<details><summary class=\"muted\">Also fires in " + others + " case(s) written for other rules"), exp007);
+        String folded = exp007.substring(exp007.indexOf("<details>"), exp007.indexOf("</details>"));
+        assertTrue(folded.contains("approval ") && !folded.contains("SCN-") && !folded.contains("APP-0"),
+                "the other cases are counted by folder, not listed: " + folded);
+    }
+
     @Test
     void deletingTheBodyOfARuleFailsNamingTheRuleAndItsProvisionAndARerunBackGivesTheFullReport() throws IOException {
         Path rules = copy(Path.of("rules"));

@@ -39,6 +39,11 @@ public final class CaseLoader {
     private final ProjectReader reader = ProjectReader.yaml();
 
     public List<TestCase> loadAll(Path dir) {
+        return files(dir).stream().map(this::load).toList();
+    }
+
+    /** The case files under a folder, in order, without reading them (bases, under {@code _…}, are not cases). */
+    public static List<Path> files(Path dir) {
         if (!Files.isDirectory(dir)) {
             throw new IllegalArgumentException(dir.toAbsolutePath() + ": cases directory not found");
         }
@@ -46,7 +51,6 @@ public final class CaseLoader {
             return walk.filter(p -> p.toString().endsWith(".yaml") && Files.isRegularFile(p))
                     .filter(p -> !isBase(dir.relativize(p)))
                     .sorted()
-                    .map(this::load)
                     .toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
