@@ -84,6 +84,7 @@ public record ReportView(String lang, String projectId, String projectName, Stri
     }
 
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+    private static final DateTimeFormatter STAMP_VI = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm");
     private static final List<Outcome> READING_ORDER = List.of(Outcome.VIOLATION, Outcome.OBLIGATION,
             Outcome.INSUFFICIENT_INFORMATION, Outcome.ADVISORY);
 
@@ -168,7 +169,7 @@ public record ReportView(String lang, String projectId, String projectName, Stri
         return new ReportView(lang, a.projectId(), project.name(), a.verdict().name(),
                 texts.ui(lang, "verdict." + a.verdict().name()), texts.ui(lang, "verdict." + a.verdict().name() + ".text"),
                 counts, Labels.date(a.lawAsOf(), lang), version, version.length() > 12 ? version.substring(0, 12) : version,
-                ZonedDateTime.now(ZoneId.of("Asia/Ho_Chi_Minh")).format(STAMP), derived, plan, groups, questions,
+                ZonedDateTime.now(ZoneId.of("Asia/Ho_Chi_Minh")).format(lang.equals("vi") ? STAMP_VI : STAMP), derived, plan, groups, questions,
                 List.copyOf(missing.values()), coveredAreas, WebJson.forScript(engine), WebJson.forScript(WebJson.compact(project)));
     }
 

@@ -486,10 +486,7 @@ public final class FindingLocalizer {
         String label = base(path, fields, lang);
         Matcher m = ENTRY.matcher(path);
         if (m.find()) {
-            String item = texts.itemLabel(m.group(1), lang);
-            if (item != null) {
-                label = label + " (" + item.toLowerCase(Locale.ROOT) + " " + (Integer.parseInt(m.group(2)) + 1) + ")";
-            }
+            label = withEntry(label, m, lang, false);
         }
         if (labels.size() < CACHE_LIMIT) {
             labels.put(key, label);
@@ -540,18 +537,27 @@ public final class FindingLocalizer {
         if (!m.find()) {
             return base;
         }
-        int entries = entries(project, m.group(1));
-        String item = texts.itemLabel(m.group(1), lang);
-        if (item == null || entries == 1) {
+        if (entries(project, m.group(1)) == 1) {
             return base;
         }
-        String n = Integer.toString(Integer.parseInt(m.group(2)) + 1);
-        if (base.toLowerCase(Locale.ROOT).startsWith(item.toLowerCase(Locale.ROOT))) {
-            return base + " " + n;   // "sản phẩm xuất khẩu 2", not "sản phẩm xuất khẩu (sản phẩm xuất khẩu 2)"
+        return withEntry(base, m, lang, before.length() > 0 && before.charAt(before.length() - 1) == '(');
+    }
+
+    /**
+     * A label with the entry of a list it belongs to: "Product exported (export 2)", or after a comma when the label
+     * already stands in brackets; "Sản phẩm xuất khẩu 2" when the label begins with the entry's name.
+     */
+    private String withEntry(String base, Matcher entry, String lang, boolean bracketed) {
+        String item = texts.itemLabel(entry.group(1), lang);
+        if (item == null) {
+            return base;
         }
-        String entry = item.toLowerCase(Locale.ROOT) + " " + n;
-        boolean bracketed = before.length() > 0 && before.charAt(before.length() - 1) == '(';
-        return bracketed ? base + ", " + entry : base + " (" + entry + ")";
+        String n = Integer.toString(Integer.parseInt(entry.group(2)) + 1);
+        if (base.toLowerCase(Locale.ROOT).startsWith(item.toLowerCase(Locale.ROOT))) {
+            return base + " " + n;
+        }
+        String named = item.toLowerCase(Locale.ROOT) + " " + n;
+        return bracketed ? base + ", " + named : base + " (" + named + ")";
     }
 
     private static int entries(Project p, String list) {
