@@ -244,7 +244,9 @@ public final class Interview {
         List<Choice> allowed = type.equals("boolean")
                 ? List.of(new Choice("true", texts.ui(lang, "form.yes")), new Choice("false", texts.ui(lang, "form.no")))
                 : f.choices().stream().map(c -> new Choice(c.value(), c.label())).toList();
-        return new Question(path, f.label(), type, allowed, f.help(), f.cite(), settles, score);
+        // the provision written out in the reader's language, whatever form the interview was given (as written, idempotent)
+        return new Question(path, f.label(), type, allowed, f.help(), f.cite() == null ? null : localizer.cite(f.cite(), lang),
+                settles, score);
     }
 
     private static boolean unknownIn(Project p, String path) {

@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.WeakHashMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -75,7 +74,17 @@ public final class FindingLocalizer {
     record RuleText(Template explanation, Template remediation) {
     }
 
-    private static final Map<RuleBase, FindingLocalizer> LOADED = Collections.synchronizedMap(new WeakHashMap<>());
+    /**
+     * The texts of the last few rule sets loaded (a reload brings a new one), so each set's texts are read once
+     * whoever asks; bounded, since the texts hold their rules.
+     */
+    private static final Map<RuleBase, FindingLocalizer> LOADED = Collections.synchronizedMap(
+            new LinkedHashMap<>(8, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<RuleBase, FindingLocalizer> eldest) {
+                    return size() > 4;
+                }
+            });
 
     private final RuleBase rules;
     private final Labels texts;
