@@ -81,6 +81,12 @@ class RunawayRulesTest {
         // The loader checks every rule's @provision against the register: the test's rules get a provision of their own.
         Files.writeString(rules.resolve("provisions.yaml"), Files.readString(rules.resolve("provisions.yaml")).stripTrailing()
                 + "\n  TST: {citation: \"a faulty rule for this test\", status: ENCODED, rules: [TST-001, TST-002, TST-003]}\n");
+        // ... and their reader's texts in Vietnamese, which load with the rules (a full audit line is written by them)
+        Path vi = rules.resolve("i18n/vi.yaml");
+        Files.writeString(vi, Files.readString(vi).stripTrailing() + "\n"
+                + "TST-001: {explanation: \"lặp\", remediation: \"không\"}\n"
+                + "TST-002: {explanation: \"chèn\", remediation: \"không\"}\n"
+                + "TST-003: {explanation: \"chèn\", remediation: \"không\"}\n");
         vn.lgm.compliance.cli.Cli.quietLogging();
         // The rules compile against this class loader, whatever an earlier test left as the thread's.
         Thread t = Thread.currentThread();

@@ -56,7 +56,7 @@ public final class Audit {
     private vn.lgm.compliance.texts.FindingLocalizer texts;
     private String lang;
 
-    /** The reader's texts and language of the full lines (default: the rules' texts, in English). */
+    /** The reader's texts and language of the full lines (default: the rules' texts; Vietnamese for a CSV register, else English). */
     public Audit texts(vn.lgm.compliance.texts.FindingLocalizer texts, String lang) {
         this.texts = texts;
         this.lang = lang;
@@ -139,11 +139,11 @@ public final class Audit {
                 }
             }, null, mapping, limits);
             format = source.describe();
-            AuditRunner runner = new AuditRunner(assessor, asOf, compareAsOf).detail(detailFor(in)).withSpan(assessor.rules().lawSpan());
-            if (texts != null) {
-                runner.texts(texts, lang);
-            }
-            outcome = runner.run(source, o, listener, stop);
+            // a register in Vietnamese (CSV) is written in Vietnamese unless told otherwise, as over HTTP
+            outcome = new AuditRunner(assessor, asOf, compareAsOf).detail(detailFor(in)).withSpan(assessor.rules().lawSpan())
+                    .texts(texts != null ? texts : vn.lgm.compliance.texts.FindingLocalizer.of(assessor.rules()),
+                            lang != null ? lang : source instanceof CsvSource ? "vi" : "en")
+                    .run(source, o, listener, stop);
             if (outcome.complete()) {
                 // The digest covers the whole file (a reader may leave trailing blank lines unread).
                 raw.transferTo(OutputStream.nullOutputStream());

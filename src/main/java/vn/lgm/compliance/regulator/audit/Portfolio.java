@@ -137,7 +137,8 @@ public final class Portfolio implements Consumer<AuditRunner.Result> {
             if (!seen.add(f.ruleId() + " " + f.outcome())) {
                 continue;
             }
-            RuleCount c = byRule.computeIfAbsent(f.ruleId(), id -> new RuleCount(id, f.title(), shortCitation(f),
+            // the catalogue's title: this report is written in English whatever language the lines were written in
+            RuleCount c = byRule.computeIfAbsent(f.ruleId(), id -> new RuleCount(id, title(id), shortCitation(f),
                     provisionsByRule.getOrDefault(id, List.of())));
             c.outcomes.merge(f.outcome(), 1L, Long::sum);
             if (f.outcome() == Outcome.VIOLATION && c.violating.size() < LIST_CAP) {
