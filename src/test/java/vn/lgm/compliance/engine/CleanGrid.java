@@ -40,6 +40,24 @@ public final class CleanGrid {
     private CleanGrid() {
     }
 
+    /** A project's verdict and the facts its assessment asks (each once, in the order its findings name them). */
+    public record Asked(vn.lgm.compliance.contract.model.Verdict verdict, List<String> facts) {
+    }
+
+    /** Per project of the grid, by name: its verdict and the facts it is asked. */
+    public static Map<String, Asked> questions(Assessor assessor, List<Entry> grid) {
+        Map<String, Asked> out = new java.util.LinkedHashMap<>();
+        for (Entry e : grid) {
+            List<String> asked = new ArrayList<>();
+            vn.lgm.compliance.contract.model.Assessment a = assessor.assess(e.project());
+            for (vn.lgm.compliance.contract.model.Finding f : a.findings()) {
+                f.missingFacts().stream().filter(m -> !asked.contains(m)).forEach(asked::add);
+            }
+            out.put(e.name(), new Asked(a.verdict(), List.copyOf(asked)));
+        }
+        return out;
+    }
+
     public static List<Entry> projects(boolean contractOnly) {
         ObjectNode base = base();
         List<Entry> grid = new ArrayList<>();
