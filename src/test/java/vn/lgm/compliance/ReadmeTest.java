@@ -79,6 +79,7 @@ class ReadmeTest {
         questions(readme);
         audit(readme);
         ruleCache(readme);
+        settings(readme);
         Generated.keep(Readme.FILE, readme.text(), "README's numbers and outputs, ReadmeTest");
     }
 
@@ -272,6 +273,30 @@ class ReadmeTest {
         }
         readme.numbers("the start-up log line", "`Loaded (\\d+) rules … while the service started … all (\\d+) rule packages from the"
                 + " cache in … ms`, or `compiled (\\d+) of (\\d+)", CasesTest.RULES.catalogue().size(), packages, packages, packages);
+    }
+
+    /** The settings README names: lean lines above a size, the coverage run's delay, the watch's quiet period. */
+    static void settings(Readme readme) throws Exception {
+        long mb = vn.lgm.compliance.regulator.audit.LeanWriter.LEAN_ABOVE_BYTES / (1024 * 1024);
+        assertEquals(vn.lgm.compliance.regulator.audit.LeanWriter.LEAN_ABOVE_BYTES, mb * 1024 * 1024, "a whole number of MB");
+        readme.numbers("when the command writes lean lines", "lean output lines by default for input over (\\d+) MB", mb);
+        readme.numbers("when the audit writes lean lines", "`audit --detail lean` \\(the default for input over (\\d+) MB\\)", mb);
+        java.util.Properties settings = new java.util.Properties();
+        try (var in = Files.newBufferedReader(Path.of("src/main/resources/application.properties"))) {
+            settings.load(in);
+        }
+        long delay = Long.parseLong(settings.getProperty("coverage.startup-delay-ms"));
+        readme.numbers("the coverage run's delay", "in the background, from (\\d+) s after start-up \\(`coverage.startup-delay-ms`",
+                seconds(delay));
+        java.lang.reflect.Field quiet = vn.lgm.compliance.lawyer.RulesWatch.class.getDeclaredField("QUIET_MILLIS");
+        quiet.setAccessible(true);
+        readme.numbers("the watch's quiet period", "\\(the events of one write taken together, until none has come for ([\\d.]+) s\\)",
+                seconds(quiet.getLong(null)));
+    }
+
+    /** Milliseconds as README writes seconds: 5000 → "5", 200 → "0.2". */
+    static String seconds(long millis) {
+        return java.math.BigDecimal.valueOf(millis, 3).stripTrailingZeros().toPlainString();
     }
 
     /** The assessment as the API answers it: assessed without texts, written in English by the reader's texts. */
