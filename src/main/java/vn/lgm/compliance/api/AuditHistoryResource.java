@@ -111,7 +111,7 @@ public class AuditHistoryResource {
             @Content(mediaType = MediaType.TEXT_HTML, schema = @Schema(type = SchemaType.STRING)),
             @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DepartmentReport.class)),
             @Content(mediaType = XLSX, schema = @Schema(type = SchemaType.STRING, format = "binary"))})
-    @APIResponse(responseCode = "400", description = "A since run that cannot be compared with this one",
+    @APIResponse(responseCode = "400", description = "A since run the history does not have",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = InputErrors.class)))
     @APIResponse(responseCode = "404", description = NO_RUN,
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = InputErrors.class)))
