@@ -28,7 +28,6 @@ import vn.lgm.compliance.contract.input.InputError;
 import vn.lgm.compliance.contract.input.InputErrors;
 import vn.lgm.compliance.contract.input.ProjectReader;
 import vn.lgm.compliance.investor.Interview;
-import vn.lgm.compliance.contract.model.Project;
 import vn.lgm.compliance.texts.Labels;
 import vn.lgm.compliance.texts.FormModel;
 
@@ -40,7 +39,8 @@ public class InterviewResource {
     /** The answers so far. */
     @Schema(name = "InterviewRequest", description = "A partial project description and the facts answered \"I don't know\"")
     public record Request(
-            @Schema(implementation = Project.class, description = "The description so far; every fact optional, id too") JsonNode project,
+            @Schema(ref = "Project", description = "The description so far: every fact optional, the id too (the schema's"
+                    + " required id is a description's; the interview gives one of its own)") JsonNode project,
             @Schema(description = "JSON paths answered \"I don't know\": they stay unknown and are not asked again",
                     example = "[\"site.inRareEarthReserveArea\"]") List<String> unknown) {
     }

@@ -17,6 +17,10 @@ import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.jboss.logging.Logger;
 
 import io.quarkus.runtime.StartupEvent;
@@ -69,6 +73,13 @@ public class ReloadResource {
     @Blocking
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Reload rules/ (when enabled; bearer token): swapped in only if they compile and every case passes")
+    @APIResponse(responseCode = "200", description = "The new rules are in force",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RuleReload.ReloadResult.class)))
+    @APIResponse(responseCode = "409", description = "Refused: the rules in force stay; the message gives file:line or the failing cases",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RuleReload.ReloadResult.class)))
+    @APIResponse(responseCode = "401", description = "No bearer token, or not the configured one (none configured: every call)")
+    @APIResponse(responseCode = "404", description = "Reload is off (rules.reload.enabled=false)",
+            content = @Content(mediaType = MediaType.TEXT_PLAIN, schema = @Schema(type = SchemaType.STRING)))
     public Response reload(@HeaderParam("Authorization") String authorization) {
         if (!enabled) {
             return Response.status(Response.Status.NOT_FOUND).type(MediaType.TEXT_PLAIN)

@@ -18,6 +18,9 @@ import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
@@ -26,6 +29,7 @@ import vn.lgm.compliance.contract.input.InputErrors;
 import vn.lgm.compliance.engine.Assessor;
 import vn.lgm.compliance.contract.input.ProjectReader;
 import vn.lgm.compliance.contract.model.Assessment;
+import vn.lgm.compliance.contract.model.Project;
 import vn.lgm.compliance.texts.FormModel;
 import vn.lgm.compliance.investor.ReportView;
 import vn.lgm.compliance.texts.Labels;
@@ -116,6 +120,10 @@ public class WebResource {
     @Consumes({MediaType.APPLICATION_JSON, YAML, MediaType.TEXT_PLAIN})
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Reads a pasted or uploaded description (JSON or YAML) and returns it as the form's JSON, or every problem")
+    @APIResponse(responseCode = "200", description = "The description as the form's JSON (empty sections left out)",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Project.class)))
+    @APIResponse(responseCode = "400", description = "Every problem in the description, each with its path",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = InputErrors.class)))
     public Response parse(String body, @HeaderParam("Content-Type") String contentType) {
         ProjectReader.Result read = reader(body, contentType).read(body == null ? "" : body);
         if (!read.ok()) {

@@ -30,6 +30,7 @@ public final class Changes {
     public record RuleChange(String ruleId, String title, String provision, long added, long removed) {
     }
 
+    @org.eclipse.microprofile.openapi.annotations.media.Schema(name = "AuditChanges")
     public record Report(long runId, long sinceRunId, String register, String sinceRegister, String lawAsOf,
                          String sinceLawAsOf, String sinceAuditedOn, List<LicenceChange> newlyNonCompliant, List<LicenceChange> resolved,
                          List<LicenceChange> changed, List<String> newInRegister, List<String> goneFromRegister,

@@ -129,6 +129,7 @@ public final class HistoryStore {
     // ---------------------------------------------------------------- runs
 
     /** A stored run: its manifest. */
+    @org.eclipse.microprofile.openapi.annotations.media.Schema(name = "AuditRun")
     public record Run(long id, String register, String inputPath, String inputSha256, String inputFormat,
                       String rulesVersion, LocalDate lawAsOf, LocalDate compareAsOf, Instant started, Instant ended,
                       Long durationMs, long records, long assessed, long errors, long nonCompliant, long incomplete,

@@ -44,6 +44,7 @@ import vn.lgm.compliance.contract.model.Project;
 public final class Reform {
 
     /** One parameter the draft changes. */
+    @org.eclipse.microprofile.openapi.annotations.media.Schema(name = "ReformPatch")
     public record Patch(String key, String title, String unit, String current, String draft) {
     }
 
@@ -52,6 +53,7 @@ public final class Reform {
                                List<FindingChange> added, List<FindingChange> removed) {
     }
 
+    @org.eclipse.microprofile.openapi.annotations.media.Schema(name = "ReformReport")
     public record Report(String title, List<Patch> patches, long records, List<RecordChange> changed, List<RuleChange> byRule) {
     }
 
