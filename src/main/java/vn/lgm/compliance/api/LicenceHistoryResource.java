@@ -68,6 +68,9 @@ public class LicenceHistoryResource {
                 x.put("provision", texts.provision(f.ruleId(), l));
                 x.put("facts", HistoryJson.facts(f.factsJson()));
                 x.put("missingFacts", HistoryJson.strings(f.missingFactsJson()));
+                // a finding about one act resting on several rules: the others, most specific first
+                x.put("otherRules", f.otherRules().stream().map(id -> Map.of("ruleId", id, "title", texts.title(id, l),
+                        "provision", texts.provision(id, l))).toList());
                 findings.add(x);
             }
             m.put("findings", findings);

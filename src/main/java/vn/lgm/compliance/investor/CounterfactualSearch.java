@@ -46,18 +46,25 @@ public final class CounterfactualSearch {
     private static final int LEADS_PER_ROUND = 24;
 
     private final Assessor assessor;
+    /** Rule id → the act it judges ({@code @act}), for the rules that judge one with others. */
+    private final Map<String, String> acts = new HashMap<>();
 
     public CounterfactualSearch(Assessor assessor) {
         this.assessor = assessor;
+        assessor.rules().catalogue().stream().filter(r -> r.act() != null).forEach(r -> acts.put(r.id(), r.act()));
     }
 
     public Counterfactuals search(Project project) {
         return new Run(project).run();
     }
 
-    /** Identity of a finding across assessments: rule id and the list entry it is about. */
-    static String key(Finding f) {
-        return f.ruleId() + "@" + at(f);
+    /**
+     * Identity of a finding across assessments: rule id and the list entry it is about — for a finding about an act
+     * that several rules judge, the act: a change that leaves the act breaking another of its provisions has not
+     * removed the finding, whichever provision now leads it.
+     */
+    String key(Finding f) {
+        return acts.getOrDefault(f.ruleId(), f.ruleId()) + "@" + at(f);
     }
 
     static String at(Finding f) {
