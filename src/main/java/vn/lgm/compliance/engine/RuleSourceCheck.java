@@ -203,6 +203,8 @@ final class RuleSourceCheck {
         rules.stream().filter(r -> r.act() != null).forEach(r -> byAct.computeIfAbsent(r.act(), a -> new ArrayList<>()).add(r));
         for (Map.Entry<String, List<RuleInfo>> e : byAct.entrySet()) {
             List<RuleInfo> act = e.getValue();
+            act.sort(Comparator.comparing(RuleInfo::actOrder, Comparator.nullsLast(Comparator.naturalOrder()))
+                    .thenComparing(RuleInfo::id));
             RuleInfo first = act.get(0);
             if (act.size() < 2) {
                 throw new RuleLoadException(where(first) + "@act(\"" + e.getKey() + "\") is named by this rule only: an act"
@@ -211,15 +213,15 @@ final class RuleSourceCheck {
             List<String> entries = entryTypes(first);
             Set<Integer> orders = new java.util.HashSet<>();
             for (RuleInfo r : act) {
-                String differs = r.area() != first.area() ? "@area " + r.area() + ", " + first.id() + " @area " + first.area()
-                        : r.outcome() != first.outcome() ? "@outcome " + r.outcome() + ", " + first.id() + " @outcome " + first.outcome()
-                        : r.dueAt() != first.dueAt() ? "@dueAt " + r.dueAt() + ", " + first.id() + " @dueAt " + first.dueAt()
-                        : !entryTypes(r).equals(entries) ? "matches the entries " + entryTypes(r) + ", " + first.id()
+                String differs = r.area() != first.area() ? "has @area " + r.area() + " where " + first.id() + " has " + first.area()
+                        : r.outcome() != first.outcome() ? "has @outcome " + r.outcome() + " where " + first.id() + " has " + first.outcome()
+                        : r.dueAt() != first.dueAt() ? "has @dueAt " + r.dueAt() + " where " + first.id() + " has " + first.dueAt()
+                        : !entryTypes(r).equals(entries) ? "matches the entries " + entryTypes(r) + " where " + first.id()
                                 + " matches " + entries
                         : null;
                 if (differs != null) {
                     throw new RuleLoadException(where(r) + "@act(\"" + e.getKey() + "\"): the rules of one act share their"
-                            + " area, outcome, due point and the list entries they match, but this rule has " + differs);
+                            + " area, outcome, due point and the list entries they match; this rule " + differs);
                 }
                 if (!orders.add(r.actOrder())) {
                     throw new RuleLoadException(where(r) + "@act(\"" + e.getKey() + "\"): @actOrder(" + r.actOrder()

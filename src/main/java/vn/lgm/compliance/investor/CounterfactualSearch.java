@@ -46,12 +46,9 @@ public final class CounterfactualSearch {
     private static final int LEADS_PER_ROUND = 24;
 
     private final Assessor assessor;
-    /** Rule id → the act it judges ({@code @act}), for the rules that judge one with others. */
-    private final Map<String, String> acts = new HashMap<>();
 
     public CounterfactualSearch(Assessor assessor) {
         this.assessor = assessor;
-        assessor.rules().catalogue().stream().filter(r -> r.act() != null).forEach(r -> acts.put(r.id(), r.act()));
     }
 
     public Counterfactuals search(Project project) {
@@ -59,12 +56,18 @@ public final class CounterfactualSearch {
     }
 
     /**
-     * Identity of a finding across assessments: rule id and the list entry it is about — for a finding about an act
-     * that several rules judge, the act: a change that leaves the act breaking another of its provisions has not
-     * removed the finding, whichever provision now leads it.
+     * Identities of what a finding states, across assessments: each of its rules with the list entry it is about. A
+     * finding about one act that breaks several provisions is searched provision by provision (removing the breach of
+     * one provision while the others stay is progress the plan builds on), as each provision's finding was before
+     * they were one finding.
      */
-    String key(Finding f) {
-        return acts.getOrDefault(f.ruleId(), f.ruleId()) + "@" + at(f);
+    static List<String> keys(Finding f) {
+        String at = at(f);
+        return f.ruleIds().stream().map(id -> id + "@" + at).toList();
+    }
+
+    private static String ruleOf(String key) {
+        return key.substring(0, key.indexOf('@'));
     }
 
     static String at(Finding f) {
@@ -107,10 +110,12 @@ public final class CounterfactualSearch {
             List<Counterfactuals.FindingFix> fixes = new ArrayList<>();
             for (Finding f : start.assessment().findings()) {
                 if (weighty(f)) {
-                    State fix = fix(start, f);
-                    fixes.add(new Counterfactuals.FindingFix(f.ruleId(), f.outcome(), at(f), fix != null,
-                            fix == null ? List.of() : changes(fix.changes()),
-                            fix == null ? null : fix.assessment().verdict()));
+                    for (String key : keys(f)) {
+                        State fix = fix(start, key);
+                        fixes.add(new Counterfactuals.FindingFix(ruleOf(key), f.outcome(), at(f), fix != null,
+                                fix == null ? List.of() : changes(fix.changes()),
+                                fix == null ? null : fix.assessment().verdict()));
+                    }
                 }
             }
             return new Counterfactuals(fixes, plan(start), assessments, budgetReached);
@@ -122,16 +127,17 @@ public final class CounterfactualSearch {
             Set<String> unresolved = new LinkedHashSet<>();
             List<String> remaining = new ArrayList<>();
             for (int round = 0; round < 40; round++) {
-                Finding target = cur.assessment().findings().stream()
-                        .filter(CounterfactualSearch::weighty).filter(f -> !unresolved.contains(key(f)))
+                Finding finding = cur.assessment().findings().stream()
+                        .filter(CounterfactualSearch::weighty).filter(f -> !unresolved.containsAll(keys(f)))
                         .min(Comparator.comparing(Finding::outcome)).orElse(null);
-                if (target == null) {
+                if (finding == null) {
                     break;
                 }
+                String target = keys(finding).stream().filter(k -> !unresolved.contains(k)).findFirst().orElseThrow();
                 State fix = fix(cur, target);
                 if (fix == null) {
-                    unresolved.add(key(target));
-                    remaining.add(target.ruleId());
+                    unresolved.add(target);
+                    remaining.add(ruleOf(target));
                 } else {
                     cur = fix;
                 }
@@ -140,11 +146,14 @@ public final class CounterfactualSearch {
                     cur.assessment().verdict(), remaining);
         }
 
-        /** The smallest change set found that removes the finding from the state without adding any, or null. */
-        private State fix(State from, Finding target) {
-            String key = key(target);
+        /**
+         * The smallest change set found that removes the finding of this key (a rule about an entry) from the state
+         * without adding any, or null.
+         */
+        private State fix(State from, String key) {
             Map<String, Outcome> allowed = new HashMap<>();
-            from.assessment().findings().forEach(f -> allowed.merge(key(f), f.outcome(), (x, y) -> x.ordinal() < y.ordinal() ? x : y));
+            from.assessment().findings().forEach(f -> keys(f).forEach(k ->
+                    allowed.merge(k, f.outcome(), (x, y) -> x.ordinal() < y.ordinal() ? x : y)));
             List<State> leads = List.of(from);
             State best = null;
             for (int size = 1; size <= MAX_CHANGES && !leads.isEmpty(); size++) {
@@ -234,9 +243,9 @@ public final class CounterfactualSearch {
             }
             if (lead != from) {
                 Set<String> before = new HashSet<>();
-                from.assessment().findings().forEach(f -> before.add(key(f) + ":" + f.outcome()));
+                from.assessment().findings().forEach(f -> keys(f).forEach(k -> before.add(k + ":" + f.outcome())));
                 for (Finding f : lead.assessment().findings()) {
-                    if (!before.contains(key(f) + ":" + f.outcome())) {
+                    if (keys(f).stream().anyMatch(k -> !before.contains(k + ":" + f.outcome()))) {
                         addPaths(f, out);
                     }
                 }
@@ -254,9 +263,10 @@ public final class CounterfactualSearch {
             out.addAll(f.missingFacts());
         }
 
+        /** The finding that states this key (a rule about an entry), or null. */
         private Finding find(Assessment a, String key) {
             for (Finding f : a.findings()) {
-                if (key(f).equals(key)) {
+                if (keys(f).contains(key)) {
                     return f;
                 }
             }
@@ -270,9 +280,11 @@ public final class CounterfactualSearch {
         private int added(Assessment a, Map<String, Outcome> before) {
             int n = 0;
             for (Finding f : a.findings()) {
-                Outcome was = before.get(key(f));
-                if (was == null || f.outcome().ordinal() < was.ordinal()) {
-                    n++;
+                for (String k : keys(f)) {
+                    Outcome was = before.get(k);
+                    if (was == null || f.outcome().ordinal() < was.ordinal()) {
+                        n++;
+                    }
                 }
             }
             return n;
