@@ -203,7 +203,7 @@ public final class ReportBuilder {
         byRule.forEach((id, c) -> {
             if (c[0] > 0) {
                 String key = texts.provisionKey(id);
-                byProvision.computeIfAbsent(key, k -> new long[1])[0] += violating.get(id).size();
+                byProvision.computeIfAbsent(key, k -> new long[1])[0] += c[0];   // the licences the rule found in breach
                 provisionLabel.merge(key, texts.title(id, lang) + " — " + texts.provision(id, lang), (a, b) -> a);
             }
         });
