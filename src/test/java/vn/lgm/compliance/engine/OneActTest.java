@@ -13,9 +13,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.UnaryOperator;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import vn.lgm.compliance.TestFiles;
 import vn.lgm.compliance.contract.model.Assessment;
@@ -37,6 +41,7 @@ class OneActTest {
 
     @TempDir
     Path dir;
+
 
     private static TestCase caseNamed(String id) {
         return CasesTest.CASES.stream().filter(c -> c.id().equals(id)).findFirst().orElseThrow();
@@ -146,43 +151,33 @@ class OneActTest {
         return assertThrows(RuleLoadException.class, () -> RuleBase.load(rules));
     }
 
-    @Test
-    void anActNamedByOneRuleIsALoadError() throws IOException {
-        RuleLoadException e = loadError(t -> t.replace("@act(\"export\") @actOrder(\"5\")", "@act(\"exprot\") @actOrder(\"5\")"));
-        assertTrue(e.getMessage().contains("EXP-005") && e.getMessage().contains("named by this rule only"), e.getMessage());
+    /** A fault in an act's metadata (export/export.drl edited: what, into what) and what the load error says. */
+    static Stream<Arguments> actFaults() {
+        return Stream.of(
+                // a misspelt act leaves EXP-005 alone in it
+                Arguments.of("@act(\"export\") @actOrder(\"5\")", "@act(\"exprot\") @actOrder(\"5\")",
+                        "rule EXP-005: @act(\"exprot\") is named by this rule only"),
+                // the rules of one act share their outcome (and so their weight)
+                Arguments.of("@id(\"EXP-005\") @area(\"EXPORT\") @outcome(\"VIOLATION\")",
+                        "@id(\"EXP-005\") @area(\"EXPORT\") @outcome(\"OBLIGATION\")",
+                        "rule EXP-005: @act(\"export\"): the rules of one act share their area, outcome, due point and the list"
+                                + " entries they match; this rule has @outcome OBLIGATION where EXP-001 has VIOLATION"),
+                // ... and the entries they match: EXP-006 asks about the project, not an export entry
+                Arguments.of("@id(\"EXP-006\") @area(\"EXPORT\") @outcome(\"INSUFFICIENT_INFORMATION\")",
+                        "@id(\"EXP-006\") @area(\"EXPORT\") @outcome(\"VIOLATION\") @act(\"export\") @actOrder(\"6\")",
+                        "this rule matches the entries [] where EXP-001 matches [ExportLine]"),
+                Arguments.of("@act(\"export\") @actOrder(\"5\")", "@act(\"export\") @actOrder(\"4\")",
+                        "@actOrder(4) is already another rule's place in the act"),
+                Arguments.of("@act(\"export\") @actOrder(\"5\")", "@act(\"export\")", "needs @actOrder"),
+                Arguments.of("@id(\"EXP-007\")", "@id(\"EXP-007\") @act(\"export\") @actOrder(\"6\")",
+                        "a definition or an ADVISORY judges no act"));
+    }
+
+    @ParameterizedTest
+    @MethodSource("actFaults")
+    void aFaultInAnActsMetadataStopsTheLoadNamingTheRule(String from, String to, String says) throws IOException {
+        RuleLoadException e = loadError(t -> t.replace(from, to));
+        assertTrue(e.getMessage().contains(says), e.getMessage());
         assertTrue(e.getMessage().matches(".*export\\.drl:\\d+: .*"), e.getMessage());
-    }
-
-    @Test
-    void theRulesOfAnActShareTheirOutcome() throws IOException {
-        RuleLoadException e = loadError(t -> t.replace("@id(\"EXP-005\") @area(\"EXPORT\") @outcome(\"VIOLATION\")",
-                "@id(\"EXP-005\") @area(\"EXPORT\") @outcome(\"OBLIGATION\")"));
-        assertTrue(e.getMessage().contains("EXP-005") && e.getMessage().contains("has @outcome OBLIGATION where EXP-001 has VIOLATION"), e.getMessage());
-    }
-
-    @Test
-    void twoRulesAtOnePlaceOfAnActIsALoadError() throws IOException {
-        RuleLoadException e = loadError(t -> t.replace("@act(\"export\") @actOrder(\"5\")", "@act(\"export\") @actOrder(\"4\")"));
-        assertTrue(e.getMessage().contains("@actOrder(4) is already another rule's place"), e.getMessage());
-    }
-
-    @Test
-    void anActWithoutItsPlaceIsALoadError() throws IOException {
-        RuleLoadException e = loadError(t -> t.replace("@act(\"export\") @actOrder(\"5\")", "@act(\"export\")"));
-        assertTrue(e.getMessage().contains("needs @actOrder"), e.getMessage());
-    }
-
-    @Test
-    void anAdvisoryJudgesNoAct() throws IOException {
-        RuleLoadException e = loadError(t -> t.replace("@id(\"EXP-007\")", "@id(\"EXP-007\") @act(\"export\") @actOrder(\"6\")"));
-        assertTrue(e.getMessage().contains("ADVISORY judges no act"), e.getMessage());
-    }
-
-    @Test
-    void theRulesOfAnActMatchTheSameEntries() throws IOException {
-        // EXP-006 asks about the project, not an export entry: it cannot share the export act (nor its outcome)
-        RuleLoadException e = loadError(t -> t.replace("@id(\"EXP-006\") @area(\"EXPORT\") @outcome(\"INSUFFICIENT_INFORMATION\")",
-                "@id(\"EXP-006\") @area(\"EXPORT\") @outcome(\"VIOLATION\") @act(\"export\") @actOrder(\"6\")"));
-        assertTrue(e.getMessage().contains("EXP-006") && e.getMessage().contains("matches the entries []"), e.getMessage());
     }
 }
