@@ -257,11 +257,6 @@ public final class FindingCollector {
         };
     }
 
-    /** The start of the explanation of an INSUFFICIENT_INFORMATION finding, before the missing facts. */
-    public static String undecidedPrefix(String title, String citationLabel) {
-        return title + " (" + citationLabel + "). The description does not give ";
-    }
-
     /**
      * A finding's explanation in the engine's words: the rules' texts filled from the facts they show; for one that
      * cannot be decided ({@code undecided}), what it cannot decide and for want of which facts; for a breach whose
