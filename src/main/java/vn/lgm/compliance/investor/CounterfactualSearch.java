@@ -56,18 +56,34 @@ public final class CounterfactualSearch {
     }
 
     /**
-     * Identities of what a finding states, across assessments: each of its rules with the list entry it is about. A
-     * finding about one act that breaks several provisions is searched provision by provision (removing the breach of
-     * one provision while the others stay is progress the plan builds on), as each provision's finding was before
-     * they were one finding.
+     * Identities of what a finding states, across assessments: each of its rules with the list entry it is about (a
+     * finding about one act may rest on several rules, and another of them may lead it after a change).
      */
     static List<String> keys(Finding f) {
         String at = at(f);
         return f.ruleIds().stream().map(id -> id + "@" + at).toList();
     }
 
-    private static String ruleOf(String key) {
-        return key.substring(0, key.indexOf('@'));
+    /**
+     * What removing a finding means. A finding of one rule is removed when it is gone. A finding about one act that
+     * breaks several provisions is removed when the act no longer weighs as a VIOLATION or an OBLIGATION under any of
+     * them: lawful under each provision whose facts are given, open only where a fact is not (the verdict after says
+     * so) — making an export lawful under five provisions would otherwise take more changes than the search makes.
+     */
+    private record Target(Set<String> ruleKeys, boolean act) {
+        static Target of(Finding f) {
+            return new Target(new LinkedHashSet<>(CounterfactualSearch.keys(f)), !f.otherRules().isEmpty());
+        }
+
+        /** The finding of the state that still states this target, or null. */
+        Finding in(Assessment a) {
+            for (Finding f : a.findings()) {
+                if (CounterfactualSearch.keys(f).stream().anyMatch(ruleKeys::contains) && (!act || weighty(f))) {
+                    return f;
+                }
+            }
+            return null;
+        }
     }
 
     static String at(Finding f) {
@@ -110,12 +126,10 @@ public final class CounterfactualSearch {
             List<Counterfactuals.FindingFix> fixes = new ArrayList<>();
             for (Finding f : start.assessment().findings()) {
                 if (weighty(f)) {
-                    for (String key : keys(f)) {
-                        State fix = fix(start, key);
-                        fixes.add(new Counterfactuals.FindingFix(ruleOf(key), f.outcome(), at(f), fix != null,
-                                fix == null ? List.of() : changes(fix.changes()),
-                                fix == null ? null : fix.assessment().verdict()));
-                    }
+                    State fix = fix(start, Target.of(f));
+                    fixes.add(new Counterfactuals.FindingFix(f.ruleId(), f.outcome(), at(f), fix != null,
+                            fix == null ? List.of() : changes(fix.changes()),
+                            fix == null ? null : fix.assessment().verdict()));
                 }
             }
             return new Counterfactuals(fixes, plan(start), assessments, budgetReached);
@@ -127,17 +141,16 @@ public final class CounterfactualSearch {
             Set<String> unresolved = new LinkedHashSet<>();
             List<String> remaining = new ArrayList<>();
             for (int round = 0; round < 40; round++) {
-                Finding finding = cur.assessment().findings().stream()
-                        .filter(CounterfactualSearch::weighty).filter(f -> !unresolved.containsAll(keys(f)))
+                Finding target = cur.assessment().findings().stream()
+                        .filter(CounterfactualSearch::weighty).filter(f -> keys(f).stream().noneMatch(unresolved::contains))
                         .min(Comparator.comparing(Finding::outcome)).orElse(null);
-                if (finding == null) {
+                if (target == null) {
                     break;
                 }
-                String target = keys(finding).stream().filter(k -> !unresolved.contains(k)).findFirst().orElseThrow();
-                State fix = fix(cur, target);
+                State fix = fix(cur, Target.of(target));
                 if (fix == null) {
-                    unresolved.add(target);
-                    remaining.add(ruleOf(target));
+                    unresolved.addAll(keys(target));
+                    remaining.add(target.ruleId());
                 } else {
                     cur = fix;
                 }
@@ -146,11 +159,8 @@ public final class CounterfactualSearch {
                     cur.assessment().verdict(), remaining);
         }
 
-        /**
-         * The smallest change set found that removes the finding of this key (a rule about an entry) from the state
-         * without adding any, or null.
-         */
-        private State fix(State from, String key) {
+        /** The smallest change set found that removes the target finding from the state without adding any, or null. */
+        private State fix(State from, Target key) {
             Map<String, Outcome> allowed = new HashMap<>();
             from.assessment().findings().forEach(f -> keys(f).forEach(k ->
                     allowed.merge(k, f.outcome(), (x, y) -> x.ordinal() < y.ordinal() ? x : y)));
@@ -232,7 +242,7 @@ public final class CounterfactualSearch {
         }
 
         /** Facts to try from a state: those of the target finding, then those of findings the state brought. */
-        private List<String> paths(State lead, State from, String key) {
+        private List<String> paths(State lead, State from, Target key) {
             Set<String> out = new LinkedHashSet<>();
             Finding t = find(lead.assessment(), key);
             if (t == null) {
@@ -263,14 +273,9 @@ public final class CounterfactualSearch {
             out.addAll(f.missingFacts());
         }
 
-        /** The finding that states this key (a rule about an entry), or null. */
-        private Finding find(Assessment a, String key) {
-            for (Finding f : a.findings()) {
-                if (keys(f).contains(key)) {
-                    return f;
-                }
-            }
-            return null;
+        /** The finding that still states the target, or null. */
+        private Finding find(Assessment a, Target key) {
+            return key.in(a);
         }
 
         /**
