@@ -37,8 +37,10 @@ public class AssessmentResource {
     static final String COUNTERFACTUAL_EXAMPLE = """
             {"projectId": "P-001", "verdict": "NON_COMPLIANT", "findings": ["..."],
              "counterfactuals": {"findings": [{"ruleId": "EXP-001", "outcome": "VIOLATION", "at": "exports[0]", "found": true,
-                 "changes": [{"path": "exports[0].product", "from": "CONCENTRATE", "to": "MIXED_CARBONATE"}],
-                 "verdictAfter": "NON_COMPLIANT"}],
+                 "changes": [{"path": "exports[0].product", "from": "CONCENTRATE", "to": "MIXED_CARBONATE"},
+                     {"path": "exports[0].meetsMoitStandard", "from": false, "to": true},
+                     {"path": "exports[0].onPmExportList", "from": false, "to": true}],
+                 "verdictAfter": "INCOMPLETE"}],
                "project": {"changes": [{"path": "exports[0].product", "from": "CONCENTRATE", "to": "MIXED_CARBONATE"},
                    {"path": "exports[0].meetsMoitStandard", "from": false, "to": true},
                    {"path": "exports[0].onPmExportList", "from": false, "to": true}],

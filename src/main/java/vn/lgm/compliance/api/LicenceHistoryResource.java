@@ -42,7 +42,13 @@ public class LicenceHistoryResource {
     /** One finding of the licence in a run, named in the reader's language. */
     @Schema(name = "LicenceFinding")
     public record RunFinding(String ruleId, String title, String outcome, String provision, List<FactValue> facts,
-                             List<String> missingFacts) {
+                             List<String> missingFacts,
+                             @Schema(description = "A finding about one act resting on several rules: the others, most specific first")
+                             List<OtherRule> otherRules) {
+    }
+
+    /** Another rule of a finding about one act. */
+    public record OtherRule(String ruleId, String title, String provision) {
     }
 
     @Inject
@@ -73,7 +79,8 @@ public class LicenceHistoryResource {
             List<RunFinding> findings = new ArrayList<>();
             for (HistoryStore.StoredFinding f : r.findings()) {
                 findings.add(new RunFinding(f.ruleId(), texts.title(f.ruleId(), l), f.outcome(), texts.provision(f.ruleId(), l),
-                        HistoryJson.facts(f.factsJson()), HistoryJson.strings(f.missingFactsJson())));
+                        HistoryJson.facts(f.factsJson()), HistoryJson.strings(f.missingFactsJson()),
+                        f.otherRules().stream().map(id -> new OtherRule(id, texts.title(id, l), texts.provision(id, l))).toList()));
             }
             out.add(new InRun(r.runId(), run.register(), run.started() == null ? null : run.started().toString(),
                     r.lawAsOf() == null ? null : r.lawAsOf().toString(), r.line(), r.licenceNumber(), r.name(), r.holder(),

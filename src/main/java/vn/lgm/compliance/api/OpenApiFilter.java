@@ -38,6 +38,8 @@ public class OpenApiFilter implements OASFilter {
             "AssessmentWithCounterfactuals.counterfactuals",
             "Finding.ruleId", "Finding.title", "Finding.area", "Finding.outcome", "Finding.citation", "Finding.inForce",
             "Finding.facts", "Finding.explanation", "Finding.remediation", "Finding.missingFacts",
+            "Finding.otherRules", "Finding.entries", "RuleRef.ruleId", "RuleRef.title", "RuleRef.citation", "RuleRef.inForce",
+            "OutcomeDependence.fact", "OutcomeDependence.answers", "OutcomeAnswer.value", "OutcomeAnswer.outcome",
             "Citation.instrument", "Citation.label", "InForce.from", "FactValue.path",
             "Derived.mineralGroups", "Derived.explanations",
             "InputErrors.errors", "InputError.path", "InputError.message",

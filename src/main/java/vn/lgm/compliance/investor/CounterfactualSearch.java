@@ -55,9 +55,35 @@ public final class CounterfactualSearch {
         return new Run(project).run();
     }
 
-    /** Identity of a finding across assessments: rule id and the list entry it is about. */
-    static String key(Finding f) {
-        return f.ruleId() + "@" + at(f);
+    /**
+     * Identities of what a finding states, across assessments: each of its rules with the list entry it is about (a
+     * finding about one act may rest on several rules, and another of them may lead it after a change).
+     */
+    static List<String> keys(Finding f) {
+        String at = at(f);
+        return f.ruleIds().stream().map(id -> id + "@" + at).toList();
+    }
+
+    /**
+     * What removing a finding means. A finding of one rule is removed when it is gone. A finding about one act that
+     * breaks several provisions is removed when the act no longer weighs as a VIOLATION or an OBLIGATION under any of
+     * them: lawful under each provision whose facts are given, open only where a fact is not (the verdict after says
+     * so) — making an export lawful under five provisions would otherwise take more changes than the search makes.
+     */
+    private record Target(Set<String> ruleKeys, boolean act) {
+        static Target of(Finding f) {
+            return new Target(new LinkedHashSet<>(CounterfactualSearch.keys(f)), !f.otherRules().isEmpty());
+        }
+
+        /** The finding of the state that still states this target, or null. */
+        Finding in(Assessment a) {
+            for (Finding f : a.findings()) {
+                if (CounterfactualSearch.keys(f).stream().anyMatch(ruleKeys::contains) && (!act || weighty(f))) {
+                    return f;
+                }
+            }
+            return null;
+        }
     }
 
     static String at(Finding f) {
@@ -100,7 +126,7 @@ public final class CounterfactualSearch {
             List<Counterfactuals.FindingFix> fixes = new ArrayList<>();
             for (Finding f : start.assessment().findings()) {
                 if (weighty(f)) {
-                    State fix = fix(start, f);
+                    State fix = fix(start, Target.of(f));
                     fixes.add(new Counterfactuals.FindingFix(f.ruleId(), f.outcome(), at(f), fix != null,
                             fix == null ? List.of() : changes(fix.changes()),
                             fix == null ? null : fix.assessment().verdict()));
@@ -116,14 +142,14 @@ public final class CounterfactualSearch {
             List<String> remaining = new ArrayList<>();
             for (int round = 0; round < 40; round++) {
                 Finding target = cur.assessment().findings().stream()
-                        .filter(CounterfactualSearch::weighty).filter(f -> !unresolved.contains(key(f)))
+                        .filter(CounterfactualSearch::weighty).filter(f -> keys(f).stream().noneMatch(unresolved::contains))
                         .min(Comparator.comparing(Finding::outcome)).orElse(null);
                 if (target == null) {
                     break;
                 }
-                State fix = fix(cur, target);
+                State fix = fix(cur, Target.of(target));
                 if (fix == null) {
-                    unresolved.add(key(target));
+                    unresolved.addAll(keys(target));
                     remaining.add(target.ruleId());
                 } else {
                     cur = fix;
@@ -133,11 +159,11 @@ public final class CounterfactualSearch {
                     cur.assessment().verdict(), remaining);
         }
 
-        /** The smallest change set found that removes the finding from the state without adding any, or null. */
-        private State fix(State from, Finding target) {
-            String key = key(target);
+        /** The smallest change set found that removes the target finding from the state without adding any, or null. */
+        private State fix(State from, Target key) {
             Map<String, Outcome> allowed = new HashMap<>();
-            from.assessment().findings().forEach(f -> allowed.merge(key(f), f.outcome(), (x, y) -> x.ordinal() < y.ordinal() ? x : y));
+            from.assessment().findings().forEach(f -> keys(f).forEach(k ->
+                    allowed.merge(k, f.outcome(), (x, y) -> x.ordinal() < y.ordinal() ? x : y)));
             List<State> leads = List.of(from);
             State best = null;
             for (int size = 1; size <= MAX_CHANGES && !leads.isEmpty(); size++) {
@@ -216,7 +242,7 @@ public final class CounterfactualSearch {
         }
 
         /** Facts to try from a state: those of the target finding, then those of findings the state brought. */
-        private List<String> paths(State lead, State from, String key) {
+        private List<String> paths(State lead, State from, Target key) {
             Set<String> out = new LinkedHashSet<>();
             Finding t = find(lead.assessment(), key);
             if (t == null) {
@@ -227,9 +253,9 @@ public final class CounterfactualSearch {
             }
             if (lead != from) {
                 Set<String> before = new HashSet<>();
-                from.assessment().findings().forEach(f -> before.add(key(f) + ":" + f.outcome()));
+                from.assessment().findings().forEach(f -> keys(f).forEach(k -> before.add(k + ":" + f.outcome())));
                 for (Finding f : lead.assessment().findings()) {
-                    if (!before.contains(key(f) + ":" + f.outcome())) {
+                    if (keys(f).stream().anyMatch(k -> !before.contains(k + ":" + f.outcome()))) {
                         addPaths(f, out);
                     }
                 }
@@ -247,13 +273,9 @@ public final class CounterfactualSearch {
             out.addAll(f.missingFacts());
         }
 
-        private Finding find(Assessment a, String key) {
-            for (Finding f : a.findings()) {
-                if (key(f).equals(key)) {
-                    return f;
-                }
-            }
-            return null;
+        /** The finding that still states the target, or null. */
+        private Finding find(Assessment a, Target key) {
+            return key.in(a);
         }
 
         /**
@@ -263,9 +285,11 @@ public final class CounterfactualSearch {
         private int added(Assessment a, Map<String, Outcome> before) {
             int n = 0;
             for (Finding f : a.findings()) {
-                Outcome was = before.get(key(f));
-                if (was == null || f.outcome().ordinal() < was.ordinal()) {
-                    n++;
+                for (String k : keys(f)) {
+                    Outcome was = before.get(k);
+                    if (was == null || f.outcome().ordinal() < was.ordinal()) {
+                        n++;
+                    }
                 }
             }
             return n;

@@ -59,6 +59,16 @@ public record ReportView(String lang, String projectId, String projectName, Stri
                               List<ChangeView> fix, String fixJson, String fixVerdict) {
     }
 
+    /** The finding's provision, and those of the other rules that judged the same act, most specific first. */
+    private static String citations(Finding f) {
+        List<String> labels = new ArrayList<>();
+        if (f.citation() != null) {
+            labels.add(f.citation().label());
+        }
+        f.otherRules().stream().filter(o -> o.citation() != null).forEach(o -> labels.add(o.citation().label()));
+        return String.join("; ", labels);
+    }
+
     /** Findings of one outcome. */
     @TemplateData
     public record Group(String outcome, String title, List<FindingView> findings) {
@@ -119,7 +129,7 @@ public record ReportView(String lang, String projectId, String projectName, Stri
             byOutcome.computeIfAbsent(f.outcome(), k -> new ArrayList<>()).add(new FindingView(f.ruleId(), f.title(),
                     otherTitle.equals(f.title()) || lang.equals("vi") ? null : otherTitle, other, f.outcome().name(),
                     texts.ui(lang, "outcome." + f.outcome().name()), f.area().name(), texts.ui(lang, "area." + f.area().name()),
-                    f.citation() == null ? "" : f.citation().label(), inForce(f, texts, lang),
+                    citations(f), inForce(f, texts, lang),
                     f.facts().stream().map(v -> fact(v, fields, texts, lang, localizer)).toList(),
                     f.explanation(), f.remediation(), need, fixView,
                     fix == null || !fix.found() ? null : WebJson.forScript(fix.changes()),

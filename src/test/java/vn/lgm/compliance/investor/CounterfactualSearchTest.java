@@ -43,6 +43,13 @@ class CounterfactualSearchTest {
         Counterfactuals.FindingFix exp001 = c.findings().stream().filter(f -> f.ruleId().equals("EXP-001")).findFirst().orElseThrow();
         assertTrue(exp001.found(), exp001.toString());
         assertTrue(exp001.changes().stream().anyMatch(ch -> ch.path().equals("exports[0].product")), exp001.toString());
+        // one entry per finding: the export's one finding (five provisions) is removed only when the export breaks none
+        // of them — processed, up to the standard and on the Prime Minister's list; its other rules have no entry
+        assertEquals(java.util.Set.of("exports[0].product", "exports[0].meetsMoitStandard", "exports[0].onPmExportList"),
+                exp001.changes().stream().map(Counterfactuals.Change::path).collect(java.util.stream.Collectors.toSet()), exp001.toString());
+        assertEquals(vn.lgm.compliance.contract.model.Verdict.INCOMPLETE, exp001.verdictAfter(), "MOIT's list and lawful origin stay open");
+        assertEquals(assessor.assess(p).findings().stream().filter(f -> f.outcome() == Outcome.VIOLATION || f.outcome() == Outcome.OBLIGATION).count(),
+                c.findings().size());
         // every proposed change set was checked: applying it removes the finding and adds none
         for (Counterfactuals.FindingFix fix : c.findings()) {
             assertTrue(fix.changes().stream().noneMatch(ch -> ch.path().startsWith("minerals") || ch.path().equals("stage")

@@ -24,7 +24,8 @@ import vn.lgm.compliance.contract.model.Verdict;
 
 /**
  * Reads every case under cases/. A case is YAML with id, title, narrative, optional sources, the project (the
- * API's body) and expect: {verdict, findings: ["RULE-ID OUTCOME", ...]}. A case may name a base project file
+ * API's body) and expect: {verdict, findings: ["RULE-ID OUTCOME", ...]} — one entry per finding; a finding about one
+ * act that rests on several rules names each, most specific first ("EXP-001+EXP-005 VIOLATION"). A case may name a base project file
  * ({@code base: ../_base/x.yaml}) and give only what differs; the project is then merged onto the base as a JSON
  * merge patch (RFC 7386: objects merge, lists and values replace, null removes). Files and folders whose names
  * start with "_" are bases, not cases. {@code expect.derived} may pin the derived classification (mineralGroups,
@@ -34,7 +35,7 @@ public final class CaseLoader {
 
     private static final Set<String> FIELDS = Set.of("id", "title", "narrative", "sources", "base", "project", "expect");
     private static final Set<String> DERIVED = Set.of("mineralGroups", "strategic", "specialStrategic", "licensingAuthority");
-    private static final Pattern FINDING = Pattern.compile("^[A-Z]+-\\d{3}[a-z]? (VIOLATION|OBLIGATION|INSUFFICIENT_INFORMATION|ADVISORY)$");
+    private static final Pattern FINDING = Pattern.compile("^[A-Z]+-\\d{3}[a-z]?(?:\\+[A-Z]+-\\d{3}[a-z]?)* (VIOLATION|OBLIGATION|INSUFFICIENT_INFORMATION|ADVISORY)$");
 
     private final ProjectReader reader = ProjectReader.yaml();
 
@@ -122,7 +123,8 @@ public final class CaseLoader {
         for (int i = 0; i < list.size(); i++) {
             String f = list.get(i).asText().trim().replaceAll("\\s+", " ");
             if (!FINDING.matcher(f).matches()) {
-                errors.add(new InputError("expect.findings[" + i + "]", "expected \"RULE-ID OUTCOME\" (outcome one of "
+                errors.add(new InputError("expect.findings[" + i + "]", "expected \"RULE-ID OUTCOME\" or, for a finding resting on several rules,"
+                        + " \"RULE-ID+RULE-ID OUTCOME\" (outcome one of "
                         + java.util.Arrays.toString(Outcome.values()) + "), found '" + f + "'"));
             }
             if (findings != null) {

@@ -112,7 +112,7 @@ public final class Changes {
 
     private static Set<String> keys(HistoryStore.StoredRecord r) {
         Set<String> s = new LinkedHashSet<>();
-        r.findings().forEach(f -> s.add(f.ruleId() + " " + f.outcome()));
+        r.findings().forEach(f -> f.ruleIds().forEach(id -> s.add(id + " " + f.outcome())));
         if (!r.ok()) {
             s.add("UNREADABLE ERROR");
         }

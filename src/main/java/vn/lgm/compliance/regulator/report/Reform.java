@@ -193,7 +193,7 @@ public final class Reform {
     private static Set<String> keys(Assessment a) {
         Set<String> s = new LinkedHashSet<>();
         for (Finding f : a.findings()) {
-            s.add(f.ruleId() + " " + f.outcome());
+            f.ruleIds().forEach(id -> s.add(id + " " + f.outcome()));
         }
         return s;
     }
