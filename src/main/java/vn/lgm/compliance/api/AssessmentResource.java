@@ -28,6 +28,7 @@ import vn.lgm.compliance.contract.model.Project;
 
 @Path("/api/v1/assessments")
 @Tag(name = "Assessments", description = "One project description assessed against the law as of a date")
+@jakarta.annotation.security.PermitAll
 public class AssessmentResource {
 
     private static final Logger LOG = Logger.getLogger(AssessmentResource.class);

@@ -67,6 +67,7 @@ public class AuditResource {
 
     @POST
     @Blocking
+    @jakarta.annotation.security.RolesAllowed("regulator")
     @Consumes({NDJSON, "text/csv"})
     @Produces(NDJSON)
     @Operation(operationId = "auditRegister", summary = "Audit a register: one NDJSON line per input record, in input order",

@@ -33,6 +33,7 @@ import vn.lgm.compliance.texts.Labels;
 import vn.lgm.compliance.texts.FormModel;
 
 @Path("/api/v1/interviews")
+@jakarta.annotation.security.PermitAll
 public class InterviewResource {
 
     private static final ProjectReader JSON = ProjectReader.json();

@@ -38,6 +38,7 @@ import vn.lgm.compliance.investor.CaseCatalogue;
  * the form into a description (leaving "don't know" out) and puts the report fragment in place.
  */
 @jakarta.ws.rs.Path("/")
+@jakarta.annotation.security.PermitAll
 public class WebResource {
 
     private static final String YAML = "application/yaml";
