@@ -66,7 +66,8 @@ public final class CaseLoader {
         List<InputError> errors = new ArrayList<>();
         JsonNode root;
         try {
-            root = Json.yaml().readTree(file.toFile());
+            // read as the API reads a YAML description: YAML 1.2, strictly (contract/input/Yaml12)
+            root = vn.lgm.compliance.contract.input.Yaml12.tree(java.nio.file.Files.readString(file));
         } catch (IOException e) {
             errors.add(new InputError("$", "not valid YAML: " + Json.oneLine(e)));
             return new TestCase(file, name(file), null, null, List.of(), null, null, List.of(), null, errors);
@@ -94,7 +95,7 @@ public final class CaseLoader {
         if (root.hasNonNull("base")) {
             Path base = file.getParent().resolve(root.get("base").asText()).normalize();
             try {
-                JsonNode baseNode = Json.yaml().readTree(base.toFile());
+                JsonNode baseNode = vn.lgm.compliance.contract.input.Yaml12.tree(java.nio.file.Files.readString(base));
                 project = merge(baseNode.deepCopy(), project);
             } catch (IOException e) {
                 errors.add(new InputError("base", base + ": " + Json.oneLine(e)));
