@@ -31,15 +31,27 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * yes}, {@code on}, {@code No} stay text), null only when it is {@code null} or empty. Jackson's own YAML reader rests
  * on SnakeYAML, which reads YAML 1.1, where {@code 017} is the octal 15 and {@code yes} is true (issue 20).
  *
- * <p>One document only; a key given twice is refused; aliases are bounded (50 to collections) and so is the tree they
- * expand to.
+ * <p>One document only; a key given twice is refused (the composer does not check it: the check is here); aliases are
+ * bounded (50 to collections) and so is the tree they expand to.
  */
 public final class Yaml12 {
 
     /** A text that is not one YAML 1.2 document of plain data: its problem, with line and column where known. */
     public static final class Invalid extends IOException {
+        private final String path;
+
         Invalid(String message) {
+            this("$", message);
+        }
+
+        Invalid(String path, String message) {
             super(message);
+            this.path = path;
+        }
+
+        /** Where: a contract path ({@code site.areaKm2}), or {@code $} for the text as a whole. */
+        public String path() {
+            return path;
         }
     }
 
@@ -76,10 +88,10 @@ public final class Yaml12 {
             throw new Invalid(oneLine(e.getMessage()));
         }
         int[] count = {0};
-        return convert(first, count, 0);
+        return convert(first, count, 0, "");
     }
 
-    private static JsonNode convert(Node node, int[] count, int depth) throws Invalid {
+    private static JsonNode convert(Node node, int[] count, int depth, String path) throws Invalid {
         if (++count[0] > MAX_VALUES || depth > 200) {
             throw new Invalid("the YAML expands to more than " + MAX_VALUES + " values (through its aliases)" + at(node));
         }
@@ -89,14 +101,18 @@ public final class Yaml12 {
                 if (!(t.getKeyNode() instanceof ScalarNode key)) {
                     throw new Invalid("a key must be a plain name, not a list or a map" + at(t.getKeyNode()));
                 }
-                out.set(key.getValue(), convert(t.getValueNode(), count, depth + 1));
+                String at = path.isEmpty() ? key.getValue() : path + "." + key.getValue();
+                if (out.has(key.getValue())) {
+                    throw new Invalid(at, "the field '" + key.getValue() + "' is given twice" + at(key));
+                }
+                out.set(key.getValue(), convert(t.getValueNode(), count, depth + 1, at));
             }
             return out;
         }
         if (node instanceof SequenceNode seq) {
             ArrayNode out = NODES.arrayNode();
             for (Node item : seq.getValue()) {
-                out.add(convert(item, count, depth + 1));
+                out.add(convert(item, count, depth + 1, path + "[" + out.size() + "]"));
             }
             return out;
         }
@@ -121,7 +137,7 @@ public final class Yaml12 {
             double d = Double.parseDouble(v);
             return Double.isFinite(d) ? NODES.numberNode(d) : NODES.numberNode(new BigDecimal(v));
         }
-        throw new Invalid("the tag " + tag + " is not plain data; write the value without it" + at(node));
+        throw new Invalid(path.isEmpty() ? "$" : path, "the tag " + tag + " is not plain data; write the value without it" + at(node));
     }
 
     private static String at(Node node) {
