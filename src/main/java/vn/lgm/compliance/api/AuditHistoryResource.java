@@ -42,6 +42,7 @@ import vn.lgm.compliance.regulator.history.Changes;
  */
 @Path("/api/v1/audits")
 @Blocking
+@jakarta.annotation.security.RolesAllowed("regulator")
 @Tag(name = "Audit history", description = "Stored audit runs: changes since the last audit, the department report, reforms, a licence across runs")
 public class AuditHistoryResource {
 

@@ -30,6 +30,7 @@ import vn.lgm.compliance.texts.RuleNames;
 /** The history of one licence across runs. */
 @Path("/api/v1/licences")
 @Blocking
+@jakarta.annotation.security.RolesAllowed("regulator")
 public class LicenceHistoryResource {
 
     /** The licence in one stored run. */

@@ -24,6 +24,7 @@ import vn.lgm.compliance.engine.RuleInfo;
 
 @Path("/api/v1")
 @Produces(MediaType.APPLICATION_JSON)
+@jakarta.annotation.security.PermitAll
 public class RuleResource {
 
     /** The rule catalogue: every rule with all its metadata, and the rules version. */

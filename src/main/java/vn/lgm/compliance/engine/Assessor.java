@@ -65,8 +65,27 @@ public final class Assessor {
      * rule (one that updates its own fact, or keeps inserting) fails that one assessment, never the service.
      */
     public static final class LimitExceeded extends RuntimeException {
+        private final String limit;
+        private final long value;
+
         public LimitExceeded(String message) {
+            this(message, null, 0);
+        }
+
+        /** @param limit the setting that was reached ({@code assessment.time-limit-ms}), value its value */
+        public LimitExceeded(String message, String limit, long value) {
             super(message);
+            this.limit = limit;
+            this.value = value;
+        }
+
+        /** The setting that was reached, or null. */
+        public String limit() {
+            return limit;
+        }
+
+        public long value() {
+            return value;
         }
     }
 
@@ -154,11 +173,13 @@ public final class Assessor {
             }
             if (halted.get()) {
                 throw new LimitExceeded("the assessment of '" + project.id() + "' was stopped after " + timeLimitMillis
-                        + " ms (assessment.time-limit-ms): a rule is running away; the other assessments are not affected");
+                        + " ms (assessment.time-limit-ms): a rule is running away; the other assessments are not affected",
+                        "assessment.time-limit-ms", timeLimitMillis);
             }
             if (fired > maxFirings) {
                 throw new LimitExceeded("the rules fired more than " + maxFirings + " times assessing '" + project.id()
-                        + "' (assessment.max-rule-firings): a rule is looping; the assessment was stopped");
+                        + "' (assessment.max-rule-firings): a rule is looping; the assessment was stopped",
+                        "assessment.max-rule-firings", maxFirings);
             }
             List<Finding> list = findings.findings();
             Assessment assessment = new Assessment(project.id(), Verdict.of(list), date, rules.version(),

@@ -10,6 +10,10 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.function.BooleanSupplier;
+import java.util.function.LongSupplier;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -37,6 +41,10 @@ import vn.lgm.compliance.contract.input.ProjectTree;
  *
  * <p>The plan for the whole project applies the fixes one after another (violations first), searching again on
  * the changed project each time, so the changes it lists were assessed together.
+ *
+ * <p>Every search ends: at {@link #BUDGET} assessments, at its deadline, or as soon as its client has left
+ * ({@link Bounds}), whichever comes first; the answer then says so ({@code budgetReached}, {@code stoppedBy}) and
+ * gives what was found until then. Checked before every assessment, so no assessment starts after the stop.
  */
 public final class CounterfactualSearch {
 
@@ -45,14 +53,67 @@ public final class CounterfactualSearch {
     public static final int BUDGET = 4000;
     private static final int LEADS_PER_ROUND = 24;
 
+    /**
+     * When a search must stop before its budget of assessments: a deadline on a clock (nanoseconds, as
+     * {@link System#nanoTime()}), and whether the client that asked has gone.
+     */
+    public record Bounds(long deadlineNanos, LongSupplier clock, BooleanSupplier clientLeft) {
+
+        /** No deadline and a client that stays: only the budget of assessments bounds the search. */
+        public static final Bounds NONE = new Bounds(Long.MAX_VALUE, () -> 0L, () -> false);
+
+        /** A deadline a given time after a start on {@link System#nanoTime()}, and a client to watch. */
+        public static Bounds until(long startNanos, java.time.Duration limit, BooleanSupplier clientLeft) {
+            return new Bounds(startNanos + limit.toNanos(), System::nanoTime, clientLeft);
+        }
+
+        Counterfactuals.StoppedBy stop() {
+            if (clientLeft.getAsBoolean()) {
+                return Counterfactuals.StoppedBy.CLIENT_LEFT;
+            }
+            return clock.getAsLong() - deadlineNanos >= 0 ? Counterfactuals.StoppedBy.TIME : null;
+        }
+    }
+
     private final Assessor assessor;
+    /** Assessments every search of this object has made, and searches under way: what a monitor (and a test) reads. */
+    private final LongAdder assessmentsMade = new LongAdder();
+    private final AtomicInteger running = new AtomicInteger();
+    private final Map<Counterfactuals.StoppedBy, LongAdder> stops = new java.util.EnumMap<>(Counterfactuals.StoppedBy.class);
 
     public CounterfactualSearch(Assessor assessor) {
         this.assessor = assessor;
+        for (Counterfactuals.StoppedBy s : Counterfactuals.StoppedBy.values()) {
+            stops.put(s, new LongAdder());
+        }
     }
 
     public Counterfactuals search(Project project) {
-        return new Run(project).run();
+        return search(project, Bounds.NONE);
+    }
+
+    public Counterfactuals search(Project project, Bounds bounds) {
+        running.incrementAndGet();
+        try {
+            return new Run(project, bounds).run();
+        } finally {
+            running.decrementAndGet();
+        }
+    }
+
+    /** Assessments made by every search so far. */
+    public long assessmentsMade() {
+        return assessmentsMade.sum();
+    }
+
+    /** Searches under way now. */
+    public int running() {
+        return running.get();
+    }
+
+    /** Searches that stopped for this reason so far. */
+    public long stopped(Counterfactuals.StoppedBy why) {
+        return stops.get(why).sum();
     }
 
     /**
@@ -112,11 +173,14 @@ public final class CounterfactualSearch {
         private final ObjectNode base;
         private final LocalDate date;
         private final Map<String, Assessment> memo = new HashMap<>();
+        private final Bounds bounds;
         private int assessments;
+        private Counterfactuals.StoppedBy stoppedBy;
         private boolean budgetReached;
 
-        Run(Project project) {
+        Run(Project project, Bounds bounds) {
             this.project = project;
+            this.bounds = bounds;
             this.base = ProjectTree.of(project);
             this.date = project.assessmentDate() != null ? project.assessmentDate() : LocalDate.now(Assessor.VIETNAM);
         }
@@ -132,7 +196,11 @@ public final class CounterfactualSearch {
                             fix == null ? null : fix.assessment().verdict()));
                 }
             }
-            return new Counterfactuals(fixes, plan(start), assessments, budgetReached);
+            Counterfactuals.ProjectFix plan = plan(start);
+            if (stoppedBy != null) {
+                stops.get(stoppedBy).increment();
+            }
+            return new Counterfactuals(fixes, plan, assessments, budgetReached, stoppedBy);
         }
 
         /** Fixes applied one after another, each searched on the project as the previous ones left it. */
@@ -301,11 +369,17 @@ public final class CounterfactualSearch {
             if (a != null || memo.containsKey(k)) {
                 return a;
             }
-            if (assessments >= BUDGET) {
+            if (budgetReached) {
+                return null;
+            }
+            Counterfactuals.StoppedBy stop = assessments >= BUDGET ? Counterfactuals.StoppedBy.ASSESSMENTS : bounds.stop();
+            if (stop != null) {
                 budgetReached = true;
+                stoppedBy = stop;
                 return null;
             }
             assessments++;
+            assessmentsMade.increment();
             try {
                 a = assessor.assess(ProjectTree.project(tree));
             } catch (RuntimeException e) {

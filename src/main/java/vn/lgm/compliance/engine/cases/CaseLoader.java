@@ -37,7 +37,13 @@ public final class CaseLoader {
     private static final Set<String> DERIVED = Set.of("mineralGroups", "strategic", "specialStrategic", "licensingAuthority");
     private static final Pattern FINDING = Pattern.compile("^[A-Z]+-\\d{3}[a-z]?(?:\\+[A-Z]+-\\d{3}[a-z]?)* (VIOLATION|OBLIGATION|INSUFFICIENT_INFORMATION|ADVISORY)$");
 
-    private final ProjectReader reader = ProjectReader.yaml();
+    /**
+     * The API's reader, but for one check: 51 in-force boundary cases assess a licensed base project (issued in
+     * February 2026) on dates before its licence was issued, which the API refuses as a contradiction (issue 20).
+     * Until the lawyers move those cases' issue dates (which decides the regime their grant conditions are judged
+     * under), they are read here; IssuedAfterAssessmentCasesTest lists them, so no new one can join them.
+     */
+    private final ProjectReader reader = ProjectReader.yaml().allowingIssueAfterAssessment();
 
     public List<TestCase> loadAll(Path dir) {
         if (!Files.isDirectory(dir)) {
@@ -67,7 +73,8 @@ public final class CaseLoader {
         List<InputError> errors = new ArrayList<>();
         JsonNode root;
         try {
-            root = Json.yaml().readTree(file.toFile());
+            // read as the API reads a YAML description: YAML 1.2, strictly (contract/input/Yaml12)
+            root = vn.lgm.compliance.contract.input.Yaml12.tree(java.nio.file.Files.readString(file));
         } catch (IOException e) {
             errors.add(new InputError("$", "not valid YAML: " + Json.oneLine(e)));
             return new TestCase(file, name(file), null, null, List.of(), null, null, List.of(), null, errors);
@@ -95,7 +102,7 @@ public final class CaseLoader {
         if (root.hasNonNull("base")) {
             Path base = file.getParent().resolve(root.get("base").asText()).normalize();
             try {
-                JsonNode baseNode = Json.yaml().readTree(base.toFile());
+                JsonNode baseNode = vn.lgm.compliance.contract.input.Yaml12.tree(java.nio.file.Files.readString(base));
                 project = merge(baseNode.deepCopy(), project);
             } catch (IOException e) {
                 errors.add(new InputError("base", base + ": " + Json.oneLine(e)));
