@@ -71,8 +71,8 @@ public class OpenApiFilter implements OASFilter {
         }
         Map<String, Schema> schemas = api.getComponents().getSchemas();
         Set<String> request = reachable(schemas, "Project");
-        if (schemas.get("Run") != null && schemas.get("Run").getProperties() != null) {
-            schemas.get("Run").removeProperty(ServerPaths.INPUT_PATH);   // never shown over HTTP (ServerPaths)
+        if (schemas.get("AuditRun") != null && schemas.get("AuditRun").getProperties() != null) {
+            schemas.get("AuditRun").removeProperty(ServerPaths.INPUT_PATH);   // never shown over HTTP (ServerPaths)
         }
         schemas.forEach((name, schema) -> {
             if (schema.getProperties() == null || schema.getProperties().isEmpty() || schema.getOneOf() != null) {

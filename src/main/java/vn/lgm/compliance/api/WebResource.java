@@ -36,6 +36,7 @@ import vn.lgm.compliance.investor.ReportView;
 import vn.lgm.compliance.texts.Labels;
 import vn.lgm.compliance.investor.WebJson;
 import vn.lgm.compliance.investor.CaseCatalogue;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 
 /**
  * The investor page at {@code /}: a guided form over the contract, examples from the case files, and the report,
@@ -192,6 +193,13 @@ public class WebResource {
     @jakarta.ws.rs.Path("report")
     @Produces({HTML, MediaType.APPLICATION_JSON})
     @Operation(summary = "The report of a description carried in the URL (d = z. and the deflated JSON description in base64url); print it for a PDF")
+    @APIResponse(responseCode = "200", description = "The report, a page to read or print",
+            content = @Content(mediaType = HTML, schema = @Schema(type = SchemaType.STRING)))
+    @APIResponse(responseCode = "400", description = "d cannot be read: a page saying why, or with Accept: application/json every problem",
+            content = {@Content(mediaType = HTML, schema = @Schema(type = SchemaType.STRING)),
+                    @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = InputErrors.class))})
+    @APIResponse(responseCode = "422", description = "The description is refused by the assessment's limits (the page names the limit)",
+            content = @Content(mediaType = HTML, schema = @Schema(type = SchemaType.STRING)))
     public Response sharedReport(@QueryParam("d") String d, @QueryParam("lang") String lang,
                                  @HeaderParam("Accept") String accept) {
         long start = System.nanoTime();

@@ -47,6 +47,10 @@ class GeneratedClientTest {
     private ApiClient client() {
         ApiClient c = new ApiClient();
         c.updateBaseUri(base.toString().replaceAll("/$", ""));
+        // the audit history is the regulators': the client logs in as one (HTTP Basic)
+        String basic = "Basic " + java.util.Base64.getEncoder().encodeToString(
+                (Users.REGULATOR + ":" + Users.REGULATOR_PASSWORD).getBytes(StandardCharsets.UTF_8));
+        c.setRequestInterceptor(request -> request.header("Authorization", basic));
         return c;
     }
 
@@ -98,12 +102,12 @@ class GeneratedClientTest {
         assertEquals("COMPLIANT", changes.getNewlyNonCompliant().get(0).getVerdictBefore());
         assertEquals("OPS-001 VIOLATION", changes.getNewlyNonCompliant().get(0).getAdded().stream()
                 .map(f -> f.getRuleId() + " " + f.getOutcome()).findFirst().orElse(null), "mining on an expired licence");
-        String raw = given().get("/api/v1/audits/" + after + "/changes").then().statusCode(200).extract().asString();
+        String raw = Users.regulator().get("/api/v1/audits/" + after + "/changes").then().statusCode(200).extract().asString();
         sameAnswer(c.getObjectMapper(), raw, changes);
     }
 
     private static long audit(String line) {
-        Response r = given().contentType("application/x-ndjson").body((line + "\n").getBytes(StandardCharsets.UTF_8))
+        Response r = Users.regulator().contentType("application/x-ndjson").body((line + "\n").getBytes(StandardCharsets.UTF_8))
                 .post("/api/v1/audits?asOf=2026-03-01&register=generated-client-test");
         assertEquals(200, r.statusCode(), r.asString());
         r.asString();   // read to the end: the run is stored

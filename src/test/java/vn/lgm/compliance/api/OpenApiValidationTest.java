@@ -230,26 +230,26 @@ class OpenApiValidationTest {
         byte[] csv = Files.readAllBytes(Path.of("data/lao-cai/ds-gp-tham-do-yen-bai-6-2025.csv"));
         long[] runs = new long[2];
         for (int i = 0; i < 2; i++) {
-            Response r = given().contentType("text/csv").body(csv).post("/api/v1/audits?asOf=2026-04-28&register=openapi-history");
+            Response r = Users.regulator().contentType("text/csv").body(csv).post("/api/v1/audits?asOf=2026-04-28&register=openapi-history");
             assertEquals(200, r.statusCode());
             r.asString();   // read to its end: the run is stored
             runs[i] = Long.parseLong(r.header("X-Audit-Run"));
         }
         String run = "/api/v1/audits/" + runs[1];
-        check("get", "/api/v1/audits", given().get("/api/v1/audits"), "runs");
-        check("get", "/api/v1/audits/{id}", given().get(run), "a run");
-        check("get", "/api/v1/audits/{id}", given().get("/api/v1/audits/999999"), "no such run");
-        check("get", "/api/v1/audits/{id}/changes", given().get(run + "/changes"), "changes");
-        check("get", "/api/v1/audits/{id}/changes", given().get("/api/v1/audits/" + runs[0] + "/changes?since=999999"), "no such run");
+        check("get", "/api/v1/audits", Users.regulator().get("/api/v1/audits"), "runs");
+        check("get", "/api/v1/audits/{id}", Users.regulator().get(run), "a run");
+        check("get", "/api/v1/audits/{id}", Users.regulator().get("/api/v1/audits/999999"), "no such run");
+        check("get", "/api/v1/audits/{id}/changes", Users.regulator().get(run + "/changes"), "changes");
+        check("get", "/api/v1/audits/{id}/changes", Users.regulator().get("/api/v1/audits/" + runs[0] + "/changes?since=999999"), "no such run");
         for (String accept : List.of("application/json", "text/html", AuditHistoryResource.XLSX)) {
-            check("get", "/api/v1/audits/{id}/report", given().accept(accept).get(run + "/report?horizon=180"), "report " + accept);
+            check("get", "/api/v1/audits/{id}/report", Users.regulator().accept(accept).get(run + "/report?horizon=180"), "report " + accept);
         }
-        check("post", "/api/v1/audits/{id}/reform", given().contentType("application/yaml")
+        check("post", "/api/v1/audits/{id}/reform", Users.regulator().contentType("application/yaml")
                 .body("rareEarth.treoMinimumPercent: 85\n".getBytes(StandardCharsets.UTF_8)).post(run + "/reform"), "reform");
-        check("post", "/api/v1/audits/{id}/reform", given().contentType("application/yaml")
+        check("post", "/api/v1/audits/{id}/reform", Users.regulator().contentType("application/yaml")
                 .body("no.such.parameter: 1\n".getBytes(StandardCharsets.UTF_8)).post(run + "/reform"), "a bad reform");
-        check("get", "/api/v1/licences/{number}/history", given().get("/api/v1/licences/2373/GP-UBND/history"), "a licence");
-        check("get", "/api/v1/licences/{number}/history", given().get("/api/v1/licences/NO-SUCH/history"), "no such licence");
+        check("get", "/api/v1/licences/{number}/history", Users.regulator().get("/api/v1/licences/2373/GP-UBND/history"), "a licence");
+        check("get", "/api/v1/licences/{number}/history", Users.regulator().get("/api/v1/licences/NO-SUCH/history"), "no such licence");
         check("get", "/api/v1/rules", given().get("/api/v1/rules?version=no-such-version"), "an unknown rules version");
         check("post", "/api/v1/rules/reload", given().post("/api/v1/rules/reload"), "reload while it is off");
         check("post", "/ui/parse", post("/ui/parse", "application/json", Files.readString(Path.of("examples/rare-earth-proposal.json"))), "parse");
