@@ -74,7 +74,8 @@ public record CoverageReport(Summary summary, List<ProvisionCoverage> provisions
     }
 
     /**
-     * Whether a rule fires in a case as a lawyer means it: its finding is among the case's findings; for a definition,
+     * Whether a rule fires in a case as a lawyer means it: its finding is among the case's findings (alone or as one of
+     * the rules of a finding about one act); for a definition,
      * which raises no finding, that it derived its fact. (A findings rule whose condition matched but whose
      * requirements hold ran without a finding: it stays silent.)
      */
@@ -82,8 +83,11 @@ public record CoverageReport(Summary summary, List<ProvisionCoverage> provisions
         if (vn.lgm.compliance.engine.RuleInfo.DEFINITION.equals(rule.kind())) {
             return rule.firedIn().containsKey(c.id());
         }
-        String prefix = rule.id() + " ";
-        return c.actualFindings() != null && c.actualFindings().stream().anyMatch(f -> f.startsWith(prefix));
+        // "EXP-001+EXP-005 VIOLATION": a finding about one act names every rule it rests on, and each of them fires
+        return c.actualFindings() != null && c.actualFindings().stream().anyMatch(f -> {
+            int space = f.indexOf(' ');
+            return java.util.Arrays.asList((space < 0 ? f : f.substring(0, space)).split("\\+")).contains(rule.id());
+        });
     }
 
     /**

@@ -1,6 +1,7 @@
 package vn.lgm.compliance.lawyer;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -87,6 +88,11 @@ class CoverageGateTest {
         assertTrue(fires.contains("EXP-001-fail-ore") && !fires.contains("EXP-001-pass-"), fires);
         assertTrue(silent.contains("EXP-001-pass-total-oxide"), silent);
         assertTrue(boundary.contains("(fires)") && boundary.contains("(silent)"), boundary);
+        // a finding about one act ("EXP-001+EXP-005 VIOLATION") is a firing of each rule it names
+        CoverageReport.CaseCoverage ore = report.cases().stream().filter(c -> c.id().equals("EXP-001-fail-ore")).findFirst().orElseThrow();
+        assertTrue(ore.actualFindings().contains("EXP-001+EXP-005 VIOLATION"), ore.actualFindings()::toString);
+        assertTrue(CoverageReport.fires(report.rules().stream().filter(r -> r.id().equals("EXP-005")).findFirst().orElseThrow(), ore));
+        assertFalse(CoverageReport.fires(report.rules().stream().filter(r -> r.id().equals("EXP-002")).findFirst().orElseThrow(), ore));
         // EXP-007 (an advisory on every rare-earth trade) fires in many cases written for other rules: counted, folded
         String exp007 = html.substring(html.indexOf("id=\"rule-EXP-007\""), html.indexOf("id=\"rule-", html.indexOf("id=\"rule-EXP-007\"") + 5));
         int others = report.otherCases(report.rules().stream().filter(r -> r.id().equals("EXP-007")).findFirst().orElseThrow()).count();
@@ -148,8 +154,9 @@ class CoverageGateTest {
         // expect EXP-001's violation fail, named.
         String outcome = "@id(\"EXP-001\") @area(\"EXPORT\") @outcome(\"VIOLATION\")";
         assertTrue(text.contains(outcome));
+        // (an ADVISORY judges no act with others: the rule leaves the export act with it)
         Files.writeString(file, reworded.replace("Never export the", "Do not ever export the")
-                .replace(outcome, outcome.replace("VIOLATION", "ADVISORY")));
+                .replace(outcome, outcome.replace("VIOLATION", "ADVISORY")).replace("    @act(\"export\") @actOrder(\"1\")\n", ""));
         CoverageRunner changed = runner(rules);
         List<CoverageReport> gate = new java.util.ArrayList<>();
         CoverageReport broken = changed.rerun(CASES, texts, (early, how) -> gate.add(early));

@@ -82,7 +82,8 @@ public final class ReportFiles {
                         missing.add(texts.texts().label(path, lang));
                     }
                     row(findings, licence, r.name(), texts.title(f.ruleId(), lang), t(f.outcome(), vi),
-                            texts.provision(f.ruleId(), lang), String.join("; ", facts), String.join("; ", missing));
+                            String.join("; ", f.ruleIds().stream().map(id -> texts.provision(id, lang)).toList()),
+                            String.join("; ", facts), String.join("; ", missing));
                 }
                 row(licences, licence, r.name(), r.holder(), ReportBuilder.districtLabel(names.district(r.district()), vi),
                         Names.mineralShown(r.mineral()), vn.lgm.compliance.texts.Labels.date(r.expiresOn(), lang),
