@@ -451,6 +451,16 @@ public final class FindingLocalizer {
             public void fact(StringBuilder out, FactValue fact, boolean wantPath) {
                 if (wantPath) {
                     inSentence(out, phrase(fact.path(), fields, lang, project, out), lang);
+                } else if (fact.value() instanceof Collection<?> c && !c.isEmpty()) {
+                    // each name of a list follows the sentence's case, not the first only ("khai thác, chế biến")
+                    boolean first = true;
+                    for (Object item : c) {
+                        if (!first) {
+                            out.append(", ");
+                        }
+                        inSentence(out, enumName(fact.path(), item, lang), lang);
+                        first = false;
+                    }
                 } else if (named(fact)) {
                     inSentence(out, value(fact, lang), lang);
                 } else {
@@ -492,7 +502,8 @@ public final class FindingLocalizer {
     private static boolean named(FactValue fact) {
         Object v = fact.value();
         return v instanceof Enum<?> || v instanceof Boolean || v instanceof Collection<?>
-                || v instanceof String s && !country(fact.path()) && !isDate(fact.path(), s) && FactDomain.type(fact.path()) != String.class;
+                || v instanceof String s && !country(fact.path()) && !isDate(fact.path(), s) && FactDomain.type(fact.path()) != String.class
+                && !fact.path().equals("derived.principalGroup");   // a group's numeral: "nhóm khoáng sản chính I"
     }
 
     /** A fact's value for a reader: enum names, yes/no, numbers without a trailing .0, dates, countries, lists joined. */

@@ -61,6 +61,19 @@ class FindingLocalizerTest {
         assertFalse(enFor.explanation().contains("proponent.marketAccessConditionsMet"), enFor.explanation());
     }
 
+    /** Every name of a list inside a sentence is in lower case, not the first only; a group's numeral keeps its case. */
+    @Test
+    void aListInsideASentenceIsInLowerCaseAndAGroupKeepsItsNumeral() throws Exception {
+        var project = ProjectReader.json().read(Files.readString(Path.of("examples/rare-earth-proposal.json"))).project();
+        Assessment a = new Assessor(rules).assess(project, Assessor.Options.WITHOUT_TEXTS);
+        String vi = localizer.localize(a, project, "vi").findings().stream().filter(f -> f.ruleId().equals("ENV-002"))
+                .findFirst().orElseThrow().explanation();
+        assertTrue(vi.contains("(nhóm khoáng sản chính I; hoạt động: khai thác, chế biến, xuất khẩu)"), vi);
+        String en = localizer.localize(a, project, "en").findings().stream().filter(f -> f.ruleId().equals("ENV-002"))
+                .findFirst().orElseThrow().explanation();
+        assertTrue(en.contains("group I; activities mining, processing, export)"), en);
+    }
+
     private static Finding finding(String caseId, String ruleId, String lang) {
         TestCase c = CasesTest.CASES.stream().filter(x -> x.id().equals(caseId)).findFirst().orElseThrow();
         Assessment a = new Assessor(rules).assess(c.project(), Assessor.Options.WITHOUT_TEXTS);
