@@ -120,7 +120,7 @@ public final class CoverageWriter {
                         : t.killedBy().size() + " run(s), e.g. " + t.killedBy().get(0))).toList())
                 .data("failing", report.cases().stream().filter(c -> !c.passed()).toList())
                 .data("passing", passing.entrySet().stream().map(e -> new CaseGroup(e.getKey(), e.getValue())).toList())
-                .data("generated", ZonedDateTime.now(Assessor.VIETNAM).format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")))
+                .data("generated", ZonedDateTime.now(Assessor.VIETNAM).format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm '(Vietnam time)'")))
                 .data("score", String.format("%.1f %%", report.summary().mutationScore() * 100))
                 .render();
     }
