@@ -258,8 +258,10 @@ class ReadmeTest {
         assertTrue(quoted.find(), "README quotes one licence of the forward look");
         JsonNode row = due.entrySet().stream().filter(e -> e.getKey().startsWith(quoted.group(1))).map(Map.Entry::getValue)
                 .findFirst().orElseThrow(() -> new AssertionError(quoted.group(1) + " is not in the forward look: " + due.keySet()));
-        assertEquals(java.time.LocalDate.parse(quoted.group(2), java.time.format.DateTimeFormatter.ofPattern("d MMMM yyyy", java.util.Locale.ENGLISH))
-                .toString(), row.path("date").asText(), quoted.group(1) + "'s expiry");
+        // the report writes its dates as its reader does (dd/MM/yyyy in Vietnamese)
+        assertEquals(vn.lgm.compliance.texts.Labels.date(java.time.LocalDate.parse(quoted.group(2),
+                java.time.format.DateTimeFormatter.ofPattern("d MMMM yyyy", java.util.Locale.ENGLISH)), report.path("lang").asText()),
+                row.path("date").asText(), quoted.group(1) + "'s expiry");
         List<String> findings = new ArrayList<>();
         row.path("findings").forEach(f -> findings.add(f.asText()));
         assertTrue(findings.contains(quoted.group(3)), "README quotes what the rules find for " + quoted.group(1) + ": " + findings);

@@ -116,8 +116,11 @@ public final class Template {
         /** The fact's value, or with {@code wantPath} the fact's path (or its label). */
         void fact(StringBuilder out, FactValue fact, boolean wantPath);
 
-        /** That the description does not state the fact of this name ("onMoitExportList = not stated"). */
-        void unstated(StringBuilder out, String name);
+        /**
+         * That the description does not state the fact of this name ("onMoitExportList = not stated"), where the text
+         * states it with this separator (" = " or ": ").
+         */
+        void unstated(StringBuilder out, String name, String separator);
 
         /** The field at a path, whether or not the finding shows it. */
         void field(StringBuilder out, String path);
@@ -138,7 +141,7 @@ public final class Template {
             }
 
             @Override
-            public void unstated(StringBuilder out, String name) {
+            public void unstated(StringBuilder out, String name, String separator) {
                 out.append(name).append(" = not stated");
             }
 
@@ -186,7 +189,7 @@ public final class Template {
             } else if (part instanceof Statement st) {
                 FactValue fact = named(facts, st.name());
                 if (fact == null) {
-                    format.unstated(out, st.name());
+                    format.unstated(out, st.name(), st.separator());
                 } else {
                     format.fact(out, fact, true);
                     out.append(st.separator());

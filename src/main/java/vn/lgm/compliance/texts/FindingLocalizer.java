@@ -317,7 +317,15 @@ public final class FindingLocalizer {
             rest = engine.substring(space + 1);
         }
         String text = vn ? derivedVi.getOrDefault(rest, rest) : rest;
+        if (!vn && mineral != null && text.startsWith("is ") && plural(mineral)) {
+            text = "are " + text.substring(3);   // "Rare earths are Group I", "Lead and zinc are …"
+        }
         return mineral == null ? text : mineral + " " + text;
+    }
+
+    /** An English name that takes a plural verb: "Rare earths", "Lead and zinc" (not "Glass"). */
+    private static boolean plural(String name) {
+        return name.contains(" and ") || name.endsWith("s") && !name.endsWith("ss");
     }
 
     private static boolean isMineral(String word) {
@@ -469,10 +477,10 @@ public final class FindingLocalizer {
             }
 
             @Override
-            public void unstated(StringBuilder out, String name) {
+            public void unstated(StringBuilder out, String name, String separator) {
                 String key = fields.keySet().stream().filter(k -> k.equals(name) || k.endsWith("." + name)).findFirst().orElse(null);
                 inSentence(out, key == null ? name : question(fields.get(key).label()), lang);
-                out.append(vn ? ": chưa nêu" : ": not stated");
+                out.append(separator).append(vn ? "chưa nêu" : "not stated");   // as the text states a fact given: "label = value"
             }
 
             @Override

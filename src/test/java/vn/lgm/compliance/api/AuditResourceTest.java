@@ -66,17 +66,17 @@ class AuditResourceTest {
     @Test
     void fullLinesAreInTheReadersLanguage() throws Exception {
         byte[] csv = Files.readAllBytes(Path.of("data/lao-cai/ds-gp-tham-do-yen-bai-6-2025.csv"));
-        JsonNode vi = Json.json().readTree(given().contentType("text/csv").body(csv)
+        JsonNode vi = Json.json().readTree(Users.regulator().contentType("text/csv").body(csv)
                 .when().post("/api/v1/audits?asOf=2026-04-28").then().statusCode(200).extract().asString().lines().findFirst().orElseThrow());
         JsonNode finding = vi.get("findings").get(0);
         assertTrue(finding.get("citation").get("label").asText().contains("Điều"), finding.toString());
         assertTrue(finding.get("explanation").asText().contains("Bản mô tả") || finding.get("explanation").asText().matches("(?s).*[ạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹđ].*"),
                 "a register (CSV) is read in Vietnamese: " + finding);
-        JsonNode en = Json.json().readTree(given().contentType("text/csv").body(csv)
+        JsonNode en = Json.json().readTree(Users.regulator().contentType("text/csv").body(csv)
                 .when().post("/api/v1/audits?asOf=2026-04-28&lang=en").then().statusCode(200).extract().asString().lines().findFirst().orElseThrow());
         assertTrue(en.get("findings").get(0).get("citation").get("label").asText().contains("Art."), en.toString());
         assertTrue(!en.toString().contains("\"explanation\":null"), "a full line has its texts");
-        given().contentType("text/csv").body(csv).when().post("/api/v1/audits?lang=fr").then().statusCode(400);
+        Users.regulator().contentType("text/csv").body(csv).when().post("/api/v1/audits?lang=fr").then().statusCode(400);
     }
 
     @Test

@@ -72,6 +72,11 @@ class FindingLocalizerTest {
         String en = localizer.localize(a, project, "en").findings().stream().filter(f -> f.ruleId().equals("ENV-002"))
                 .findFirst().orElseThrow().explanation();
         assertTrue(en.contains("group I; activities mining, processing, export)"), en);
+        // a fact not given is stated as the text states a fact given: "label = not stated" where the text has "label = value"
+        String export = localizer.localize(a, project, "en").findings().stream().filter(f -> f.ruleId().equals("EXP-001"))
+                .findFirst().orElseThrow().explanation();
+        assertTrue(export.contains("on MOIT's export list and up to its specifications = not stated")
+                && export.contains("meets MOIT's deep-processing standard = no"), export);
     }
 
     private static Finding finding(String caseId, String ruleId, String lang) {
@@ -123,7 +128,7 @@ class FindingLocalizerTest {
         assertTrue(vi.contains("Đất hiếm là khoáng sản chiến lược đặc biệt (khoản 1 Điều 85a Luật Địa chất và khoáng sản)"), vi.toString());
         assertEquals(a.derived().explanations().size(), vi.size());
         List<String> en = localizer.localize(a, project, "en").derived().explanations();
-        assertTrue(en.contains("Rare earths is a special strategic mineral (LGM Art 85a(1))"), en.toString());
+        assertTrue(en.contains("Rare earths are a special strategic mineral (LGM Art 85a(1))"), en.toString());
         assertEquals(a.derived().mineralGroups(), localizer.localize(a, project, "vi").derived().mineralGroups(), "values stay");
     }
 
