@@ -106,8 +106,11 @@ public final class LeanWriter {
                 throw new IllegalArgumentException("rule " + f.ruleId() + " is not in the catalogue of " + rules.version());
             }
             boolean undecided = Boolean.TRUE.equals(f.asked());
-            String explanation = FindingCollector.explanation(rule, undecided, f.facts(), f.missingFacts(), params, lean.lawAsOf());
-            String remediation = FindingCollector.remediation(rule, undecided, f.facts(), f.missingFacts(), params, lean.lawAsOf());
+            // A rule judged on the auction's or the date explains itself by the law of that date.
+            LocalDate judged = FindingCollector.judgedDate(rule, f.facts(), lean.lawAsOf());
+            ParameterValues p = judged.equals(lean.lawAsOf()) ? params : rules.parameters().at(judged);
+            String explanation = FindingCollector.explanation(rule, undecided, f.facts(), f.missingFacts(), p, lean.lawAsOf());
+            String remediation = FindingCollector.remediation(rule, undecided, f.facts(), f.missingFacts(), p, lean.lawAsOf());
             findings.add(new Finding(rule.id(), rule.title(), rule.area(), f.outcome(), rule.citation(), rule.inForce(),
                     f.facts(), explanation, remediation, f.missingFacts()));
         }
