@@ -250,7 +250,7 @@ public final class Requirements {
                 return Result.unknown(shown, missing);
             }
             // A fraction of a month (a register's "40.8") is counted as a whole one: the deadline is never earlier.
-            LocalDate end = ((LocalDate) from).plusMonths((long) Math.ceil(number(months)));
+            LocalDate end = afterMonths((LocalDate) from, Math.ceil(number(months)));
             return new Result(Tri.of(facts.today().isAfter(end)), shown, List.of());
         };
     }
@@ -313,7 +313,7 @@ public final class Requirements {
                 note(extensionCountPath, count, shown, missing);
             }
             boolean knownShort = added != null && (number(added) > maxMonths
-                    || ((LocalDate) expires).isAfter(base.plusMonths((long) number(added))))
+                    || ((LocalDate) expires).isAfter(afterMonths(base, number(added))))
                     || count != null && number(count) > facts.parameter(maxCountParameter);
             if (knownShort) {
                 return new Result(Tri.FALSE, shown, List.of());
@@ -528,6 +528,18 @@ public final class Requirements {
             return amount;
         }
         throw new IllegalArgumentException("parameter '" + parameter + "' is not a period in Months or Years");
+    }
+
+    /**
+     * The date {@code months} after {@code date}; a number of months beyond any calendar (a description's 9e10 months
+     * of construction) ends after every date rather than failing the assessment.
+     */
+    static LocalDate afterMonths(LocalDate date, double months) {
+        try {
+            return date.plusMonths((long) months);
+        } catch (java.time.DateTimeException tooFar) {
+            return months > 0 ? LocalDate.MAX : LocalDate.MIN;
+        }
     }
 
     static LocalDate plus(LocalDate date, double amount, String parameter) {

@@ -255,6 +255,8 @@ class TimingVocabularyTest {
         assertEquals(List.of("months"), elapsed("from", "months").evaluate(facts(map("from", LocalDate.of(2025, 2, 28)), Map.of())).missing());
         // A register's fraction of a month counts as a whole month: 11.2 months from 1 March 2025 run to 1 March 2026.
         assertEquals(Tri.FALSE, elapsed("from", "months").evaluate(facts(map("from", LocalDate.of(2025, 3, 1), "months", 11.2), Map.of())).value());
+        // A number of months beyond any calendar has not run (it once failed the assessment: a random interview's answer).
+        assertEquals(Tri.FALSE, elapsed("from", "months").evaluate(facts(map("from", LocalDate.of(2025, 3, 1), "months", 9e10), Map.of())).value());
     }
 
     // an omitted list against an empty one
