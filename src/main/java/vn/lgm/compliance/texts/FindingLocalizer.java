@@ -243,8 +243,8 @@ public final class FindingLocalizer {
 
     /**
      * The same, with the project assessed: a grant condition's legal numbers are those in force on the licence's issue
-     * date, as the engine judged it ({@code FindingCollector.judgedDate}); without the project, those of the
-     * assessment date. The engine's own texts are not read (an assessment without texts localizes the same).
+     * date, as the engine judged it ({@code FindingCollector.judgedDate}); without the project, those of the date the
+     * finding's facts show (its issue or auction date), else of the assessment date. The engine's own texts are not read (an assessment without texts localizes the same).
      */
     public Assessment localize(Assessment a, Project project, String requested) {
         String lang = Labels.lang(requested);
@@ -265,7 +265,9 @@ public final class FindingLocalizer {
             }
             RuleInfo r = of.get(0);
             FindingTexts.Words words = words(lang, fields, project, rule -> {
-                LocalDate judged = project == null ? date : FindingCollector.judgedDate(rule, project, date);
+                // without the project (a lean line), the date read back from the facts the finding shows
+                LocalDate judged = project == null ? FindingCollector.judgedDate(rule, f.facts(), date)
+                        : FindingCollector.judgedDate(rule, project, date);
                 return formatter(params(judged), judged, date, lang, fields, project);
             });
             boolean undecided = f.outcome() == Outcome.INSUFFICIENT_INFORMATION && f.dependsOn() == null;

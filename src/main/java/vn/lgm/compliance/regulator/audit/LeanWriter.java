@@ -111,8 +111,9 @@ public final class LeanWriter {
      * The full assessment, rebuilt from a lean line and the rules of its version, its findings written in the
      * language by the reader's texts of those rules ({@link FindingLocalizer}) as the full line writes them. With the
      * project the line was assessed from, the words are exactly the full line's; without it, an entry of a list is
-     * always named by its number ("khoáng sản 1", even when the project has one), and a condition of granting the
-     * licence reads the legal numbers in force on {@code lawAsOf} rather than on the issue date.
+     * always named by its number ("khoáng sản 1", even when the project has one), and a rule judged on the issue's
+     * or the auction's date reads the legal numbers in force on the date the finding's facts show (else on
+     * {@code lawAsOf}: {@code FindingCollector.judgedDate}).
      */
     public static Assessment expand(LeanAssessment lean, RuleBase rules, String lang, Project project) {
         if (!rules.version().equals(lean.rulesVersion())) {
