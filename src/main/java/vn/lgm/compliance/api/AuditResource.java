@@ -36,6 +36,7 @@ import vn.lgm.compliance.regulator.audit.RecordSource;
 import vn.lgm.compliance.engine.Assessor;
 import vn.lgm.compliance.regulator.history.ApiRunRecorder;
 import vn.lgm.compliance.regulator.history.HistoryService;
+import vn.lgm.compliance.regulator.history.RunRecorder;
 import vn.lgm.compliance.contract.input.InputError;
 import vn.lgm.compliance.contract.input.InputErrors;
 import vn.lgm.compliance.contract.input.Json;
@@ -119,20 +120,36 @@ public class AuditResource {
                     + LIMITS.maxConcurrentAudits() + " audits (audit.max-concurrent); try again when one has finished")));
         }
         boolean csv = contentType != null && contentType.toLowerCase(java.util.Locale.ROOT).startsWith("text/csv");
+        ApiRunRecorder.HashedBody hashed = new ApiRunRecorder.HashedBody(body);
         RecordSource source;
-        ApiRunRecorder recorder = new ApiRunRecorder(history.store(), assessor, register, from, compare);
-        InputStream hashed = recorder.wrap(body);
         try {
-            source = Audit.open(ApiRunRecorder.unclosable(hashed), csv, null, LIMITS);
+            source = Audit.open(hashed.stream(), csv, null, LIMITS);
         } catch (IOException | RuntimeException e) {
             RUNNING.release();
             return error(Response.Status.BAD_REQUEST, List.of(new InputError("$", e.getMessage())));
         }
+        // The register is recognised: the run starts in the history (its first write; a refused upload stores nothing).
+        ApiRunRecorder recorder;
+        try {
+            recorder = new ApiRunRecorder(history.store(), assessor, register, source, from, compare);
+        } catch (RuntimeException e) {
+            RUNNING.release();
+            return error(Response.Status.SERVICE_UNAVAILABLE, List.of(new InputError("$",
+                    "the audit history cannot be written, so the audit was not run: " + e.getMessage())));
+        }
+        AuditRunner.Stop stop = new AuditRunner.Stop();
+        // The moment the client goes (its connection closes before the answer ends), the run stops, and is stored as
+        // interrupted with the lines it was sent. Added to the response's close handlers, not set in their place.
+        var current = org.jboss.resteasy.reactive.server.core.CurrentRequestManager.get();
+        if (current != null) {
+            current.serverResponse().addCloseHandler(() -> stop.request("the client disconnected"));
+        }
         StreamingOutput stream = out -> {
+            RunRecorder.Recorded ended = null;
             try (source) {
                 AuditRunner.Outcome o = new AuditRunner(assessor, from, compare).detail(lines).withComparisonLines().withSpan(span)
-                        .run(source, out, recorder.listener(), new AuditRunner.Stop());
-                recorder.finish(hashed, source.describe());
+                        .run(source, out, recorder.listener(), stop);
+                ended = recorder.finish(o, hashed);
                 if (o.complete()) {
                     Map<String, Object> summary = new LinkedHashMap<>();
                     summary.put("records", o.records());
@@ -140,11 +157,18 @@ public class AuditResource {
                     summary.put("errors", o.errors());
                     summary.put("complete", true);
                     summary.put("warnings", o.warnings());
+                    summary.put("verdicts", recorder.listener().verdicts());
+                    summary.put("skippedRows", o.skipped());
+                    summary.put("runId", ended.runId());
+                    summary.put("recorded", ended.recorded());
                     out.write(Json.json().writeValueAsBytes(Map.of("summary", summary)));
                     out.write('\n');
                     out.flush();
                 }
             } finally {
+                if (ended == null) {
+                    recorder.abandon("the audit stream failed before it ended");
+                }
                 RUNNING.release();
             }
         };

@@ -18,7 +18,6 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 
 import io.smallrye.common.annotation.Blocking;
 import vn.lgm.compliance.engine.Assessor;
-import vn.lgm.compliance.regulator.history.HistoryJson;
 import vn.lgm.compliance.regulator.history.HistoryService;
 import vn.lgm.compliance.regulator.history.HistoryStore;
 import vn.lgm.compliance.texts.RuleNames;
@@ -52,6 +51,8 @@ public class LicenceHistoryResource {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("runId", r.runId());
             m.put("register", run.register());
+            // Whether the run completed: a licence's result in an interrupted run is what it was when the run stopped.
+            m.put("runState", run.state().name());
             m.put("auditedOn", run.started() == null ? null : run.started().toString());
             m.put("lawAsOf", r.lawAsOf() == null ? null : r.lawAsOf().toString());
             m.put("line", r.line());
@@ -66,8 +67,8 @@ public class LicenceHistoryResource {
                 x.put("title", texts.title(f.ruleId(), l));
                 x.put("outcome", f.outcome());
                 x.put("provision", texts.provision(f.ruleId(), l));
-                x.put("facts", HistoryJson.facts(f.factsJson()));
-                x.put("missingFacts", HistoryJson.strings(f.missingFactsJson()));
+                x.put("facts", f.facts());
+                x.put("missingFacts", f.missingFacts());
                 findings.add(x);
             }
             m.put("findings", findings);
