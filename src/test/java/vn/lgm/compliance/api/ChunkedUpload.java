@@ -60,6 +60,23 @@ final class ChunkedUpload implements AutoCloseable {
         return headers.get(name.toLowerCase());
     }
 
+    /**
+     * Reads the first {@code n} lines of an audit's answer, each the line of a record (not a summary or an incomplete
+     * line), and returns the run's id from {@code X-Audit-Run}.
+     */
+    long receiveRecords(int n) throws IOException {
+        if (status() != 200) {
+            throw new IllegalStateException("status " + status);
+        }
+        for (int i = 0; i < n; i++) {
+            String line = line();
+            if (line == null || !line.startsWith("{\"projectId\"")) {
+                throw new IllegalStateException("line " + (i + 1) + " is not a record's: " + line);
+            }
+        }
+        return Long.parseLong(header("X-Audit-Run"));
+    }
+
     /** The next line of the chunked answer, or null at its end. */
     String line() throws IOException {
         status();

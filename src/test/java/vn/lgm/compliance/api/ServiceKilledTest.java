@@ -70,18 +70,11 @@ class ServiceKilledTest {
         SyntheticProjects.write(records, 400, 21);
         int port = start("first", started);
         long runId;
-        int received = 0;
         Process first = started.get(0);
         try (ChunkedUpload upload = new ChunkedUpload(port, "/api/v1/audits?register=killed&detail=lean", "application/x-ndjson")) {
             upload.send(Files.readAllBytes(records)); // the records, but not the end of the body: the upload stays open
-            assertEquals(200, upload.status());
-            runId = Long.parseLong(upload.header("X-Audit-Run"));
             // Two batches answered: the first is stored before the second is written.
-            while (received < 128) {
-                String line = upload.line();
-                assertTrue(line != null && line.startsWith("{\"projectId\""), String.valueOf(line));
-                received++;
-            }
+            runId = upload.receiveRecords(128);
             first.destroyForcibly(); // kill -9, mid-upload
             first.waitFor();
         }

@@ -111,34 +111,28 @@ public final class RunRecorder implements Consumer<AuditRunner.Result> {
      */
     public Recorded finish(HistoryStore.State state, String stopped, String inputSha256, Instant ended, long records,
                            long skipped, List<String> warnings) {
-        if (recorded != null) {
-            return recorded;
-        }
-        flush();
         HistoryStore.State end = failure == null ? state : HistoryStore.State.FAILED;
-        String why = failure == null ? stopped : "the history could not store every record (" + failure + ")"
-                + (state == HistoryStore.State.COMPLETE ? "; the audit itself completed" : stopped == null ? "" : "; " + stopped);
-        try {
+        return end(end, () -> {
+            String why = failure == null ? stopped : "the history could not store every record (" + failure + ")"
+                    + (state == HistoryStore.State.COMPLETE ? "; the audit itself completed" : stopped == null ? "" : "; " + stopped);
             store.finishRun(runId, new HistoryStore.RunEnd(end, why, inputSha256, ended,
                     Duration.between(started, ended).toMillis(), records, assessed, errors, skipped, verdicts, warnings));
-        } catch (RuntimeException e) {
-            LOG.warnf("audit run %d: %s", runId, e.getMessage());
-            if (failure == null) {
-                failure = e.getMessage();
-            }
-        }
-        recorded = new Recorded(runId, failure == null, end, failure);
-        return recorded;
+        });
     }
 
     /** The run's process is ending without a finish (a fault): the run is closed with what it stored, if it can be. */
     public Recorded abandon(HistoryStore.State state, String why) {
+        return end(state, () -> store.closeFromStoredRecords(runId, state, why));
+    }
+
+    /** Stores what is pending, then ends the run by {@code write}, once; what the history refused is kept in the result. */
+    private Recorded end(HistoryStore.State state, Runnable write) {
         if (recorded != null) {
             return recorded;
         }
         flush();
         try {
-            store.closeFromStoredRecords(runId, state, why);
+            write.run();
         } catch (RuntimeException e) {
             LOG.warnf("audit run %d: %s", runId, e.getMessage());
             if (failure == null) {
