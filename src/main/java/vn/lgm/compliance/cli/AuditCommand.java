@@ -108,6 +108,11 @@ public final class AuditCommand implements Callable<Integer> {
             Consumer<AuditRunner.Result> progress = b == null ? null : r -> b.step();
             signals.running(audit);
             outcome = audit.run(request, progress, stop);
+        } catch (RegulatorAudit.RunFailed e) {
+            System.err.println("audit: " + e.getMessage() + "; the audit history keeps it as run " + e.runId() + " (failed)");
+            System.out.println("INCOMPLETE: " + e.getMessage());
+            System.out.flush();
+            return INCOMPLETE;
         } catch (IllegalArgumentException | IllegalStateException e) {
             System.err.println("audit: refused before the run, nothing written or stored: " + e.getMessage());
             return REFUSED;

@@ -50,12 +50,12 @@ public final class Audit {
     };
 
     /**
-     * What a caller does at the edges of a run (the audit history): when the input is open and recognised, before
-     * anything is written — where it may still refuse the run by throwing — and when the run has ended, before the
-     * manifest is written — what to add to it.
+     * What a caller does at the edges of a run (the audit history): when the input is open and recognised and the
+     * output can be written, before any line is — where it may still refuse the run by throwing — and when the run
+     * has ended, before the manifest is written — what to add to it.
      */
     public interface Hooks {
-        /** The input is open and its register recognised; nothing has been written yet. Throw to refuse the run. */
+        /** The input is open and its register recognised, the output created and empty. Throw to refuse the run. */
         default void opened(RecordSource source) {
         }
 
@@ -155,9 +155,20 @@ public final class Audit {
             }, null, mapping, limits);
             format = source.describe();
             kind = source.kind();
-            hooks.opened(source);
-            Files.deleteIfExists(manifest);
+            if (partial.toAbsolutePath().getParent() != null) {
+                Files.createDirectories(partial.toAbsolutePath().getParent());
+            }
             try (OutputStream o = new BufferedOutputStream(Files.newOutputStream(partial), 1 << 16)) {
+                // The output can be written; the caller may still refuse (a history that cannot be written): then the
+                // empty partial file goes too, and nothing is left.
+                try {
+                    hooks.opened(source);
+                } catch (RuntimeException e) {
+                    o.close();
+                    Files.deleteIfExists(partial);
+                    throw e;
+                }
+                Files.deleteIfExists(manifest);
                 outcome = new AuditRunner(assessor, asOf, compareAsOf).detail(detailFor(in)).withSpan(assessor.rules().lawSpan())
                         .run(source, o, listener, stop);
             }

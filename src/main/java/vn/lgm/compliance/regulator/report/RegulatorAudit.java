@@ -63,6 +63,20 @@ public final class RegulatorAudit {
         }
     }
 
+    /** A run that had started and failed before it could end (e.g. its output could not be moved into place). */
+    public static final class RunFailed extends RuntimeException {
+        private final long runId;
+
+        RunFailed(long runId, String message, Throwable cause) {
+            super(message, cause);
+            this.runId = runId;
+        }
+
+        public long runId() {
+            return runId;
+        }
+    }
+
     private final Assessor assessor;
     private final HistoryStore store;
     private final RuleNames texts;
@@ -117,13 +131,6 @@ public final class RegulatorAudit {
                 recorder[0] = new RunRecorder(store, new HistoryStore.RunStart(register, true, source.kind(),
                         q.in().toString(), source.describe(), assessor.rules().version(), q.asOf(), q.compareAsOf(),
                         Instant.now(), source.conventions()));
-                if (q.out().toAbsolutePath().getParent() != null) {
-                    try {
-                        Files.createDirectories(q.out().toAbsolutePath().getParent());
-                    } catch (IOException e) {
-                        throw new java.io.UncheckedIOException(e);
-                    }
-                }
             }
 
             @Override
@@ -140,13 +147,14 @@ public final class RegulatorAudit {
         RunInfo run;
         try {
             run = audit.run(q.in(), q.out(), null, q.asOf(), q.compareAsOf(), q.mapping(), listener, stop);
-        } catch (java.io.UncheckedIOException e) {
-            throw e.getCause();
-        } finally {
-            if (recorder[0] != null && recorded[0] == null) {
-                // The run failed before it could end (an output that cannot be created): closed with what it stored.
-                recorded[0] = recorder[0].abandon(HistoryStore.State.FAILED, "the audit failed before it ended");
+        } catch (IOException | RuntimeException e) {
+            if (recorder[0] == null || recorded[0] != null) {
+                throw e; // refused before the run started: nothing was stored
             }
+            // The run had started and failed before it could end: closed FAILED with what it stored.
+            String why = "the audit failed before it ended: " + (e.getMessage() == null ? e.toString() : e.getMessage());
+            recorded[0] = recorder[0].abandon(HistoryStore.State.FAILED, why);
+            throw new RunFailed(recorded[0].runId(), why, e);
         }
         long id = recorded[0].runId();
         if (!run.complete() || !recorded[0].recorded()) {

@@ -251,6 +251,23 @@ class RunStatesTest {
         assertTrue(store.storedRecords(run.id()) < 400);
     }
 
+    /**
+     * A run that has started and then fails before it can end — its complete output cannot be moved into place (a
+     * folder stands where it goes) — is closed FAILED with the records it stored, and said to have failed, not refused.
+     */
+    @Test
+    void aRunThatFailsAfterItStartedIsStoredFailed() throws Exception {
+        Path out = dir.resolve("blocked.ndjson");
+        Files.createDirectories(out.resolve("in-the-way"));
+        RegulatorAudit.RunFailed e = assertThrows(RegulatorAudit.RunFailed.class, () -> new RegulatorAudit(assessor, store)
+                .run(new RegulatorAudit.Request(jsonl(70, 8), out, null, null, null, null, null, null, null, "en", Set.of()), null));
+        HistoryStore.Run run = store.run(e.runId());
+        assertEquals(HistoryStore.State.FAILED, run.state());
+        assertTrue(run.stopped().startsWith("the audit failed before it ended"), run.stopped());
+        assertEquals(70, run.records());
+        assertEquals(70, store.storedRecords(run.id()));
+    }
+
     /** Makes a folder and its files unwritable for this process, by mode or, for root, by the immutable attribute. */
     record ReadOnly(Path folder, boolean immutable) {
 
