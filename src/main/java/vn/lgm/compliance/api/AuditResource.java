@@ -36,6 +36,7 @@ import vn.lgm.compliance.regulator.audit.RecordSource;
 import vn.lgm.compliance.engine.Assessor;
 import vn.lgm.compliance.regulator.history.ApiRunRecorder;
 import vn.lgm.compliance.regulator.history.HistoryService;
+import vn.lgm.compliance.regulator.history.HistoryStore;
 import vn.lgm.compliance.regulator.history.RunRecorder;
 import vn.lgm.compliance.contract.input.InputError;
 import vn.lgm.compliance.contract.input.InputErrors;
@@ -57,10 +58,18 @@ public class AuditResource {
     static final String NDJSON = "application/x-ndjson";
 
     private static final Limits LIMITS = Limits.DEFAULTS;
-    private static final Semaphore RUNNING = new Semaphore(LIMITS.maxConcurrentAudits());
+    /** The audit slots (package-private: a test checks a cut upload frees its slot). */
+    static final Semaphore RUNNING = new Semaphore(LIMITS.maxConcurrentAudits());
 
     @Inject
     LiveRules live;
+
+    /** An upload slower than this, over a window of waiting for it, is cut ({@link MinimumRate}). */
+    @org.eclipse.microprofile.config.inject.ConfigProperty(name = "audit.upload.min-bytes-per-second")
+    long minBytesPerSecond;
+
+    @org.eclipse.microprofile.config.inject.ConfigProperty(name = "audit.upload.rate-window")
+    java.time.Duration rateWindow;
 
     /** Every posted audit is stored in the audit history (issue #14). */
     @Inject
@@ -68,6 +77,7 @@ public class AuditResource {
 
     @POST
     @Blocking
+    @jakarta.annotation.security.RolesAllowed("regulator")
     @Consumes({NDJSON, "text/csv"})
     @Produces(NDJSON)
     @Operation(operationId = "auditRegister", summary = "Audit a register: one NDJSON line per input record, in input order",
@@ -120,7 +130,8 @@ public class AuditResource {
                     + LIMITS.maxConcurrentAudits() + " audits (audit.max-concurrent); try again when one has finished")));
         }
         boolean csv = contentType != null && contentType.toLowerCase(java.util.Locale.ROOT).startsWith("text/csv");
-        ApiRunRecorder.HashedBody hashed = new ApiRunRecorder.HashedBody(body);
+        // the rate guard under the hash, so reading what is left of a cut upload fails at once too
+        ApiRunRecorder.HashedBody hashed = new ApiRunRecorder.HashedBody(new MinimumRate(body, minBytesPerSecond, rateWindow));
         RecordSource source;
         try {
             source = Audit.open(hashed.stream(), csv, null, LIMITS);
@@ -150,7 +161,18 @@ public class AuditResource {
                 AuditRunner.Outcome o = new AuditRunner(assessor, from, compare).detail(lines).withComparisonLines().withSpan(span)
                         .run(source, out, recorder.listener(), stop);
                 ended = recorder.finish(o, hashed);
-                if (o.complete()) {
+                if (o.complete() && ended.state() != HistoryStore.State.COMPLETE) {
+                    // every record answered, but the rest of the upload broke off (or came too slowly) as it was read
+                    // for its hash: the run is not complete, and the stream says so instead of a summary
+                    Map<String, Object> why = new LinkedHashMap<>();
+                    why.put("reason", recorder.stopped());
+                    why.put("records", o.records());
+                    why.put("assessed", o.assessed());
+                    why.put("errors", o.errors());
+                    out.write(Json.json().writeValueAsBytes(Map.of("incomplete", why)));
+                    out.write('\n');
+                    out.flush();
+                } else if (o.complete()) {
                     Map<String, Object> summary = new LinkedHashMap<>();
                     summary.put("records", o.records());
                     summary.put("assessed", o.assessed());

@@ -136,7 +136,7 @@ public final class Interview {
         ranked.forEach(q -> can.add(q.field()));
         Set<String> found = new java.util.HashSet<>();
         for (Finding f : a.findings()) {
-            found.add(f.ruleId());
+            found.addAll(f.ruleIds());
             // an open finding, once its facts are given, may turn into an obligation whose weight asks its due point
             RuleInfo r = rules.get(f.ruleId());
             if (r != null && r.dueAt() != null && !f.missingFacts().isEmpty()) {

@@ -1,6 +1,5 @@
 package vn.lgm.compliance.api;
 
-import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -71,25 +70,25 @@ class AuditHistoryFaultsTest {
         assertTrue(stored >= received, "every line the client received is stored: " + stored + " < " + received);
         assertTrue(run.ended() != null);
         // Neither reported, compared nor reformed as if complete.
-        given().accept("application/json").get("/api/v1/audits/" + runId + "/report").then().statusCode(409)
+        Users.regulator().accept("application/json").get("/api/v1/audits/" + runId + "/report").then().statusCode(409)
                 .body("errors[0].message", containsString("interrupted after"));
-        given().get("/api/v1/audits/" + runId + "/changes?since=1").then().statusCode(409);
-        given().contentType("application/yaml").body("rareEarth.treoMinimumPercent: 85\n".getBytes(StandardCharsets.UTF_8))
+        Users.regulator().get("/api/v1/audits/" + runId + "/changes?since=1").then().statusCode(409);
+        Users.regulator().contentType("application/yaml").body("rareEarth.treoMinimumPercent: 85\n".getBytes(StandardCharsets.UTF_8))
                 .post("/api/v1/audits/" + runId + "/reform").then().statusCode(409);
-        given().get("/api/v1/audits/" + runId).then().statusCode(200).body("state", equalTo("INTERRUPTED"))
+        Users.regulator().get("/api/v1/audits/" + runId).then().statusCode(200).body("state", equalTo("INTERRUPTED"))
                 .body("complete", equalTo(false));
     }
 
     @Test
     void aRefusedUploadStoresNothing() throws Exception {
         int before = history.store().runs().size();
-        given().contentType("text/csv").body("TT,Ten_don_vi\n1,Công ty\n".getBytes(StandardCharsets.UTF_8))
+        Users.regulator().contentType("text/csv").body("TT,Ten_don_vi\n1,Công ty\n".getBytes(StandardCharsets.UTF_8))
                 .post("/api/v1/audits").then().statusCode(400);
         assertEquals(before, history.store().runs().size(), "a refused upload stores no run");
     }
 
     private static Response post(Path csv, String register) throws Exception {
-        return given().contentType("text/csv").body(Files.readAllBytes(csv))
+        return Users.regulator().contentType("text/csv").body(Files.readAllBytes(csv))
                 .post("/api/v1/audits?asOf=2026-04-28" + (register == null ? "" : "&register=" + register));
     }
 
@@ -107,13 +106,13 @@ class AuditHistoryFaultsTest {
         assertTrue(previous == null || "CSV: legal follow-up of mines".equals(previous.registerKind()), String.valueOf(previous));
         Response f2 = post(followUp, null);
         long again = Long.parseLong(f2.header("X-Audit-Run"));
-        given().get("/api/v1/audits/" + again + "/changes").then().statusCode(200)
+        Users.regulator().get("/api/v1/audits/" + again + "/changes").then().statusCode(200)
                 .body("sinceRunId", equalTo((int) unnamedFollowUp)).body("newInRegister.size()", equalTo(0))
                 .body("goneFromRegister.size()", equalTo(0));
         // Named: the same name on another kind of register is another register.
         post(exploration, "same-name").then().statusCode(200);
         long named = Long.parseLong(post(followUp, "same-name").header("X-Audit-Run"));
-        given().get("/api/v1/audits/" + named + "/changes").then().statusCode(404)
+        Users.regulator().get("/api/v1/audits/" + named + "/changes").then().statusCode(404)
                 .body("errors[0].message", containsString("first complete audit of its register"));
     }
 
@@ -129,12 +128,12 @@ class AuditHistoryFaultsTest {
         assertEquals(nc, verdicts.get("NON_COMPLIANT").asLong(), "counted from the lines");
         assertEquals(summary.get("assessed").asLong(), verdicts.get("NON_COMPLIANT").asLong() + verdicts.get("INCOMPLETE").asLong()
                 + verdicts.get("CONDITIONAL").asLong() + verdicts.get("COMPLIANT").asLong());
-        JsonNode report = Json.json().readTree(given().accept("application/json").get("/api/v1/audits/" + runId + "/report")
+        JsonNode report = Json.json().readTree(Users.regulator().accept("application/json").get("/api/v1/audits/" + runId + "/report")
                 .then().statusCode(200).extract().asByteArray());
         for (String v : List.of("NON_COMPLIANT", "INCOMPLETE", "CONDITIONAL", "COMPLIANT")) {
             assertEquals(verdicts.get(v).asLong(), report.get("verdictCounts").get(v).asLong(), v);
         }
-        given().get("/api/v1/audits/" + runId).then().statusCode(200)
+        Users.regulator().get("/api/v1/audits/" + runId).then().statusCode(200)
                 .body("nonCompliant", equalTo(verdicts.get("NON_COMPLIANT").asInt()));
         assertEquals("2026-04-28", report.get("lawAsOf").asText());
     }
@@ -143,14 +142,14 @@ class AuditHistoryFaultsTest {
     void aForwardLookIsReadAsTheCommandReadsIt() throws Exception {
         String id = post(DATA.resolve("ds-gp-tham-do-yen-bai-6-2025.csv"), "horizon").header("X-Audit-Run");
         for (String bad : List.of("-5", "0", "2147483647", "abc", "3661", "90x")) {
-            given().accept("application/json").get("/api/v1/audits/" + id + "/report?horizon=" + bad).then().statusCode(400)
+            Users.regulator().accept("application/json").get("/api/v1/audits/" + id + "/report?horizon=" + bad).then().statusCode(400)
                     .contentType(containsString("application/json")).body("errors[0].path", equalTo("horizon"))
                     .body("errors[0].message", containsString("expected a forward look of 1 to 3660 days"));
         }
         for (String good : List.of("90", "90d", "12w", "6m", "1y")) {
-            given().accept("application/json").get("/api/v1/audits/" + id + "/report?horizon=" + good).then().statusCode(200);
+            Users.regulator().accept("application/json").get("/api/v1/audits/" + id + "/report?horizon=" + good).then().statusCode(200);
         }
-        given().accept("application/json").get("/api/v1/audits/" + id + "/report?since=abc").then().statusCode(400)
+        Users.regulator().accept("application/json").get("/api/v1/audits/" + id + "/report?since=abc").then().statusCode(400)
                 .body("errors[0].path", equalTo("since"));
     }
 
@@ -167,9 +166,9 @@ class AuditHistoryFaultsTest {
                 "exploration.maxTermMonths: 1.0e+400\n", "exploration.maxTermMonths",
                 "exploration.maxExtensions: 1.5\n", "exploration.maxExtensions",
                 "no.such.parameter: 1\n", "no.such.parameter");
-        refused.forEach((patch, path) -> given().contentType("application/yaml").body(patch.getBytes(StandardCharsets.UTF_8))
+        refused.forEach((patch, path) -> Users.regulator().contentType("application/yaml").body(patch.getBytes(StandardCharsets.UTF_8))
                 .post("/api/v1/audits/" + id + "/reform").then().statusCode(400).body("errors[0].path", equalTo(path)));
-        given().contentType("application/yaml").body("rareEarth.treoMinimumPercent: 85\n".getBytes(StandardCharsets.UTF_8))
+        Users.regulator().contentType("application/yaml").body("rareEarth.treoMinimumPercent: 85\n".getBytes(StandardCharsets.UTF_8))
                 .post("/api/v1/audits/" + id + "/reform").then().statusCode(200);
     }
 }

@@ -30,7 +30,7 @@ final class ChunkedUpload implements AutoCloseable {
         out = socket.getOutputStream();
         in = new BufferedInputStream(socket.getInputStream());
         out.write(("POST " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: " + contentType
-                + "\r\nTransfer-Encoding: chunked\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+                + "\r\n" + Users.regulatorHeader() + "Transfer-Encoding: chunked\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
         out.flush();
     }
 

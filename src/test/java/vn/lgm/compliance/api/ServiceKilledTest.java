@@ -104,6 +104,7 @@ class ServiceKilledTest {
         HttpURLConnection c = (HttpURLConnection) URI.create("http://127.0.0.1:" + port + path).toURL().openConnection();
         c.setRequestMethod(method);
         c.setRequestProperty("Accept", "application/json");
+        c.setRequestProperty("Authorization", Users.regulatorHeader().substring("Authorization: ".length()).strip());
         if (yaml != null) {
             c.setDoOutput(true);
             c.setRequestProperty("Content-Type", "application/yaml");

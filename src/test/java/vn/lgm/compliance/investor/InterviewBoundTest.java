@@ -30,7 +30,10 @@ import vn.lgm.compliance.texts.Labels;
  * the question taken from anywhere in the ranked list — the questions actually asked after each step never outnumber
  * what that step said could remain; and DONE comes with 0.
  */
-class InterviewBoundTest {
+public class InterviewBoundTest {
+
+    /** How many random interviews the test runs (README says). */
+    public static final int INTERVIEWS = 60;
 
     private static final JsonNodeFactory F = JsonNodeFactory.instance;
     private static final LocalDate DATE = LocalDate.of(2026, 6, 1);
@@ -54,7 +57,7 @@ class InterviewBoundTest {
         List<String> problems = new ArrayList<>();
         int interviews = 0;
         int steps = 0;
-        for (int run = 0; run < 60; run++) {
+        for (int run = 0; run < INTERVIEWS; run++) {
             ObjectNode project = F.objectNode();
             project.put("id", "I-" + run);
             project.put("assessmentDate", DATE.toString());

@@ -243,6 +243,19 @@ public final class ColumnMapping {
                 : register.name());
     }
 
+    /**
+     * The mapping's file as a report may show it: relative to the working directory (the project's
+     * {@code mappings/lao-cai.yaml}), or only its name for a file elsewhere, so no report shows a server path.
+     */
+    private String shownSource() {
+        java.nio.file.Path p = java.nio.file.Path.of(source);
+        if (!p.isAbsolute()) {
+            return source;
+        }
+        java.nio.file.Path here = java.nio.file.Path.of("").toAbsolutePath();
+        return p.normalize().startsWith(here) ? here.relativize(p.normalize()).toString() : String.valueOf(p.getFileName());
+    }
+
     /** The complete-record sections of this register, each {@code {"section", "columns", "source"}}. */
     public List<Map<String, Object>> conventions() {
         List<Map<String, Object>> out = new ArrayList<>();
@@ -250,7 +263,7 @@ public final class ColumnMapping {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("section", b.section());
             m.put("columns", b.headers());
-            m.put("source", source);
+            m.put("source", shownSource());
             out.add(m);
         }
         return out;

@@ -56,6 +56,7 @@ public final class ApiRunRecorder {
     }
 
     private final RunRecorder recorder;
+    private String stopped;
 
     /** Starts the run in the history; an IllegalStateException if the history cannot be written. */
     public ApiRunRecorder(HistoryStore store, Assessor assessor, String register, RecordSource source, LocalDate asOf,
@@ -85,8 +86,9 @@ public final class ApiRunRecorder {
                 return recorder.finish(HistoryStore.State.COMPLETE, null, body.readToEnd(), Instant.now(), o.records(),
                         o.skipped(), o.warnings());
             } catch (IOException e) {
-                return recorder.finish(HistoryStore.State.INTERRUPTED, "the upload broke off after its last record: "
-                        + e.getMessage(), null, Instant.now(), o.records(), o.skipped(), o.warnings());
+                stopped = "the upload broke off after its last record: " + e.getMessage();
+                return recorder.finish(HistoryStore.State.INTERRUPTED, stopped, null, Instant.now(), o.records(),
+                        o.skipped(), o.warnings());
             }
         }
         boolean clientGone = o.ending() != AuditRunner.Ending.FAILED;
@@ -94,6 +96,11 @@ public final class ApiRunRecorder {
         return recorder.finish(clientGone ? HistoryStore.State.INTERRUPTED : HistoryStore.State.FAILED,
                 why == null ? "the input was not read to its end" : why, null, Instant.now(), o.records(), o.skipped(),
                 o.warnings());
+    }
+
+    /** Why a run whose every record was answered was still not complete (its upload broke off after them); else null. */
+    public String stopped() {
+        return stopped;
     }
 
     /** The stream ended without an outcome (a fault): the run is closed with what it stored. */

@@ -35,6 +35,7 @@ public final class Changes {
      * applied. {@code notice} is null, or — when the earlier run was asked for by id and did not complete — says
      * so: licences it did not reach show as new in the register.
      */
+    @org.eclipse.microprofile.openapi.annotations.media.Schema(name = "AuditChanges")
     public record Report(String notice, long runId, long sinceRunId, HistoryStore.State sinceState, long sinceRecords,
                          String register, String sinceRegister,
                          java.time.LocalDate lawAsOf, java.time.LocalDate sinceLawAsOf, String sinceAuditedOn,
@@ -123,7 +124,7 @@ public final class Changes {
 
     private static Set<String> keys(HistoryStore.StoredRecord r) {
         Set<String> s = new LinkedHashSet<>();
-        r.findings().forEach(f -> s.add(f.ruleId() + " " + f.outcome()));
+        r.findings().forEach(f -> f.ruleIds().forEach(id -> s.add(id + " " + f.outcome())));
         if (!r.ok()) {
             s.add("UNREADABLE ERROR");
         }

@@ -42,7 +42,8 @@ public final class HistoryStore {
     public static final String DEFAULT_URL = "jdbc:h2:file:./audit-history/audits;AUTO_SERVER=TRUE;COMPRESS=TRUE";
 
     /** The migrations, in order (listed, not scanned, so they load the same from a jar, a fast-jar or classes/). */
-    static final List<String> MIGRATIONS = List.of("V1__audit_history.sql", "V2__run_states_and_compact_records.sql");
+    static final List<String> MIGRATIONS = List.of("V1__audit_history.sql", "V1_1__finding_other_rules.sql",
+            "V2__run_states_and_compact_records.sql");
 
     private static final Map<String, Boolean> MIGRATED = new ConcurrentHashMap<>();
 
@@ -166,6 +167,7 @@ public final class HistoryStore {
     // ---------------------------------------------------------------- runs
 
     /** What became of a run (docs/AUDIT.md, "Run states"). */
+    @org.eclipse.microprofile.openapi.annotations.media.Schema(name = "AuditRunState")
     public enum State {
         /** Still going, or its process died and no start-up has found it yet. */
         RUNNING,
@@ -182,6 +184,7 @@ public final class HistoryStore {
      * complete-record sections by which empty cells were read as "not done" ({@code section}, {@code columns},
      * {@code source}), empty when every empty value was read as unknown.
      */
+    @org.eclipse.microprofile.openapi.annotations.media.Schema(name = "AuditRun")
     public record Run(long id, String register, boolean registerNamed, String registerKind, String inputPath,
                       String inputSha256, String inputFormat, String rulesVersion, LocalDate lawAsOf,
                       LocalDate compareAsOf, Instant started, Instant ended, Long durationMs, long records,
@@ -512,8 +515,30 @@ public final class HistoryStore {
 
     // ---------------------------------------------------------------- records
 
-    /** One stored finding: rule, outcome, the facts it rests on and the facts it misses. */
-    public record StoredFinding(String ruleId, String outcome, List<FactValue> facts, List<String> missingFacts) {
+    /**
+     * One stored finding: rule, outcome, the facts it rests on and the facts it misses; for a finding about one act
+     * that rests on several rules, the others' ids (most specific first), so each stays visible and the act counts once.
+     */
+    public record StoredFinding(String ruleId, String outcome, List<FactValue> facts, List<String> missingFacts,
+                                List<String> otherRules) {
+        public StoredFinding {
+            otherRules = otherRules == null ? List.of() : List.copyOf(otherRules);
+        }
+
+        public StoredFinding(String ruleId, String outcome, List<FactValue> facts, List<String> missingFacts) {
+            this(ruleId, outcome, facts, missingFacts, List.of());
+        }
+
+        /** Every rule of the finding, its own first. */
+        public List<String> ruleIds() {
+            if (otherRules.isEmpty()) {
+                return List.of(ruleId);
+            }
+            List<String> ids = new ArrayList<>(otherRules.size() + 1);
+            ids.add(ruleId);
+            ids.addAll(otherRules);
+            return ids;
+        }
     }
 
     /**
@@ -609,7 +634,7 @@ public final class HistoryStore {
         // Runs stored before the compact layout (V2) keep their description in the record and their findings in
         // audit_finding; later ones refer to audit_description and hold their findings in the result column.
         String sql = "SELECT r.*, COALESCE(r.description, d.body) AS body, f.seq, f.rule_id, f.outcome, f.facts,"
-                + " f.missing_facts FROM audit_record r LEFT JOIN audit_description d ON d.sha256 = r.description_sha"
+                + " f.missing_facts, f.other_rules FROM audit_record r LEFT JOIN audit_description d ON d.sha256 = r.description_sha"
                 + " LEFT JOIN audit_finding f ON f.run_id = r.run_id AND f.line = r.line " + where + ", f.seq";
         try (Connection c = connect(); PreparedStatement s = c.prepareStatement(sql)) {
             for (int i = 0; i < args.length; i++) {
@@ -632,8 +657,10 @@ public final class HistoryStore {
                     }
                     String rule = rs.getString("rule_id");
                     if (rule != null) {
+                        String others = rs.getString("other_rules");
                         current.findings().add(new StoredFinding(rule, rs.getString("outcome"),
-                                HistoryJson.facts(rs.getString("facts")), HistoryJson.strings(rs.getString("missing_facts"))));
+                                HistoryJson.facts(rs.getString("facts")), HistoryJson.strings(rs.getString("missing_facts")),
+                                others == null || others.isBlank() ? List.of() : List.of(others.trim().split(" "))));
                     }
                 }
             }

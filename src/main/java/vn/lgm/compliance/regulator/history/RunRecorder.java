@@ -16,6 +16,7 @@ import org.jboss.logging.Logger;
 
 import vn.lgm.compliance.contract.model.Assessment;
 import vn.lgm.compliance.contract.model.Finding;
+import vn.lgm.compliance.contract.model.RuleRef;
 import vn.lgm.compliance.contract.model.Project;
 import vn.lgm.compliance.regulator.audit.AuditRunner;
 
@@ -84,7 +85,8 @@ public final class RunRecorder implements Consumer<AuditRunner.Result> {
             verdict = a.verdict().name();
             verdicts.merge(verdict, 1L, Long::sum);
             for (Finding f : a.findings()) {
-                findings.add(new HistoryStore.StoredFinding(f.ruleId(), f.outcome().name(), f.facts(), f.missingFacts()));
+                findings.add(new HistoryStore.StoredFinding(f.ruleId(), f.outcome().name(), f.facts(), f.missingFacts(),
+                        f.otherRules().stream().map(RuleRef::ruleId).toList()));
             }
         } else {
             errors++;

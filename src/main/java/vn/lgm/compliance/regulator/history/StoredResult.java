@@ -20,7 +20,8 @@ import vn.lgm.compliance.contract.model.FactValue;
  * text that the rules already hold (titles, citations, explanations are rebuilt from the rule by its id).
  * <pre>
  * {"f": [["stage", "LICENSED"], ["operations.landLeaseDecision", false]],     the facts, each once
- *  "r": [["OPS-002", "VIOLATION", [0, 1], []], ...],                          rule, outcome, facts (by index), missing
+ *  "r": [["OPS-002", "VIOLATION", [0, 1], []], ...],                          rule, outcome, facts (by index), missing,
+ *                                                                            and for one act on several rules, the others
  *  "a": ["operations.landLeaseDecision"],                                     read as "not done" by convention
  *  "s": true}                                                                 the register records the mine as stopped
  * </pre>
@@ -56,6 +57,10 @@ record StoredResult(List<HistoryStore.StoredFinding> findings, List<String> assu
             }
             ArrayNode missing = r.addArray();
             f.missingFacts().forEach(missing::add);
+            if (!f.otherRules().isEmpty()) {
+                ArrayNode others = r.addArray();
+                f.otherRules().forEach(others::add);
+            }
         }
         if (assumed != null && !assumed.isEmpty()) {
             ArrayNode a = root.putArray("a");
@@ -87,7 +92,9 @@ record StoredResult(List<HistoryStore.StoredFinding> findings, List<String> assu
             r.get(2).forEach(i -> rests.add(facts.get(i.asInt())));
             List<String> missing = new ArrayList<>();
             r.get(3).forEach(m -> missing.add(m.asText()));
-            findings.add(new HistoryStore.StoredFinding(r.get(0).asText(), r.get(1).asText(), rests, missing));
+            List<String> others = new ArrayList<>();
+            r.path(4).forEach(o -> others.add(o.asText()));
+            findings.add(new HistoryStore.StoredFinding(r.get(0).asText(), r.get(1).asText(), rests, missing, others));
         }
         List<String> assumed = new ArrayList<>();
         root.path("a").forEach(a -> assumed.add(a.asText()));

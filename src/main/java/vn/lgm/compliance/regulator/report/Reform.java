@@ -45,6 +45,7 @@ import vn.lgm.compliance.contract.input.InputError;
 public final class Reform {
 
     /** One parameter the draft changes. */
+    @org.eclipse.microprofile.openapi.annotations.media.Schema(name = "ReformPatch")
     public record Patch(String key, String title, String unit, String current, String draft) {
     }
 
@@ -53,6 +54,7 @@ public final class Reform {
                                List<FindingChange> added, List<FindingChange> removed) {
     }
 
+    @org.eclipse.microprofile.openapi.annotations.media.Schema(name = "ReformReport")
     public record Report(String title, List<Patch> patches, long records, List<RecordChange> changed, List<RuleChange> byRule) {
     }
 
@@ -317,7 +319,7 @@ public final class Reform {
     private static Set<String> keys(Assessment a) {
         Set<String> s = new LinkedHashSet<>();
         for (Finding f : a.findings()) {
-            s.add(f.ruleId() + " " + f.outcome());
+            f.ruleIds().forEach(id -> s.add(id + " " + f.outcome()));
         }
         return s;
     }

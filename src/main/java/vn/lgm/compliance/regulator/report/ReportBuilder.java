@@ -106,6 +106,8 @@ public final class ReportBuilder {
             count(byMineral, mk, nc);
             String issuer = p.licence() == null || p.licence().issuedBy() == null ? t("notRecorded", vi) : t(p.licence().issuedBy().name(), vi);
             count(byIssuer, issuer, nc);
+            // The licences to act on, by the act they commit (a licence is listed once for each act, not once per
+            // provision), apart by whether the breach rests on what the register records or on a cell it leaves empty.
             for (HistoryStore.StoredFinding f : Tally.distinct(r)) {
                 if ("VIOLATION".equals(f.outcome())) {
                     Map<String, Object> l = new LinkedHashMap<>();
@@ -118,14 +120,15 @@ public final class ReportBuilder {
                     l.put("expires", r.expiresOn() == null ? "" : r.expiresOn().toString());
                     l.put("note", p.licence() == null || p.licence().note() == null ? "" : nz(p.licence().note()));
                     (Tally.restsOnEmptyCell(r, f) ? violatingOnEmpty : violating)
-                            .computeIfAbsent(f.ruleId(), k -> new ArrayList<>()).add(l);
+                            .computeIfAbsent(Tally.actKey(f), k -> new ArrayList<>()).add(l);
                 }
             }
         }
         long nonCompliant = tally.verdicts.get("NON_COMPLIANT");
 
-        // Licences to act on, grouped by the rule they break, most licences first: first the breaches the register
-        // records, then those that rest on a cell it leaves empty (read as "not done" by its convention).
+        // Licences to act on, grouped by the act they commit (its most specific rule's title, every provision it
+        // breaks), most licences first: first the breaches the register records, then those that rest on a cell it
+        // leaves empty (read as "not done" by its convention).
         List<Map<String, Object>> act = groups(violating, texts, lang);
         List<Map<String, Object>> actEmpty = groups(violatingOnEmpty, texts, lang);
         m.put("act", act);
@@ -144,12 +147,14 @@ public final class ReportBuilder {
         if (tally.breakOnEmptyOnly > 0) {
             summary.add(String.format(t("breakSplit", vi), tally.breakOnRecord, tally.breakOnEmptyOnly));
         }
-        tally.byRule.entrySet().stream().filter(e -> e.getValue()[0] > 0)
+        tally.byAct.entrySet().stream()
                 .sorted(Comparator.comparingLong((Map.Entry<String, long[]> e) -> e.getValue()[0]).reversed()
                         .thenComparing(Map.Entry::getKey))
-                .limit(6).forEach(e -> summary.add(e.getValue()[4] == 0
-                        ? String.format(t("topBreach", vi), e.getValue()[0], texts.title(e.getKey(), lang))
-                        : String.format(t("topBreachSplit", vi), e.getValue()[0], texts.title(e.getKey(), lang), e.getValue()[4])));
+                .limit(6).forEach(e -> {
+                    String title = texts.title(Tally.actRules(e.getKey()).get(0), lang);
+                    summary.add(e.getValue()[1] == 0 ? String.format(t("topBreach", vi), e.getValue()[0], title)
+                            : String.format(t("topBreachSplit", vi), e.getValue()[0], title, e.getValue()[1]));
+                });
         if (tally.verdicts.get("INCOMPLETE") > 0) {
             summary.add(String.format(t("incomplete", vi), tally.verdicts.get("INCOMPLETE")));
         }
@@ -207,7 +212,7 @@ public final class ReportBuilder {
         tally.byRule.forEach((id, c) -> {
             if (c[0] > 0) {
                 String key = texts.provisionKey(id);
-                byProvision.computeIfAbsent(key, k -> new long[1])[0] += c[0];
+                byProvision.computeIfAbsent(key, k -> new long[1])[0] += c[0];   // the licences the rule found in breach
                 provisionLabel.merge(key, texts.title(id, lang) + " — " + texts.provision(id, lang), (a, b) -> a);
             }
         });
@@ -284,16 +289,17 @@ public final class ReportBuilder {
         return m;
     }
 
-    /** The licences of each rule, most licences first, with the rule's title and provision. */
-    private static List<Map<String, Object>> groups(Map<String, List<Map<String, Object>>> byRule, RuleNames texts, String lang) {
+    /** The licences of each act, most licences first, with its most specific rule's title and every provision it breaks. */
+    private static List<Map<String, Object>> groups(Map<String, List<Map<String, Object>>> byAct, RuleNames texts, String lang) {
         List<Map<String, Object>> out = new ArrayList<>();
-        byRule.entrySet().stream()
+        byAct.entrySet().stream()
                 .sorted(Comparator.comparingInt((Map.Entry<String, List<Map<String, Object>>> e) -> e.getValue().size()).reversed()
                         .thenComparing(Map.Entry::getKey))
                 .forEach(e -> {
                     Map<String, Object> g = new LinkedHashMap<>();
-                    g.put("title", texts.title(e.getKey(), lang));
-                    g.put("provision", texts.provision(e.getKey(), lang));
+                    List<String> ids = Tally.actRules(e.getKey());
+                    g.put("title", texts.title(ids.get(0), lang));
+                    g.put("provision", String.join("; ", ids.stream().map(id -> texts.provision(id, lang)).toList()));
                     g.put("count", e.getValue().size());
                     g.put("licences", e.getValue());
                     out.add(g);

@@ -79,7 +79,8 @@ public final class ReportFiles {
                     }
                     row(findings, licence, r.name(), texts.title(f.ruleId(), lang), t(f.outcome(), vi),
                             !breach ? "" : t(Tally.restsOnEmptyCell(r, f) ? "basisEmpty" : "basisRecorded", vi),
-                            texts.provision(f.ruleId(), lang), String.join("; ", facts), String.join("; ", f.missingFacts()));
+                            String.join("; ", f.ruleIds().stream().map(id -> texts.provision(id, lang)).toList()),
+                            String.join("; ", facts), String.join("; ", f.missingFacts()));
                 }
                 row(licences, licence, r.name(), r.holder(), ReportBuilder.districtLabel(names.district(r.district()), vi),
                         Names.mineralShown(r.mineral()), r.expiresOn() == null ? "" : r.expiresOn().toString(),

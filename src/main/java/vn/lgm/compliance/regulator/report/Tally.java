@@ -13,6 +13,9 @@ import vn.lgm.compliance.regulator.history.HistoryStore;
  * Every count the department report shows — in its summary, its tables and charts, the workbook and the command's
  * summary line — counted once, here, from the stored records: licences by verdict, licences and findings by
  * outcome, findings by rule, and the breaches that rest on a cell the register leaves empty.
+ *
+ * <p>Counts count acts (one act, one finding): a finding about one act that breaks several rules is one finding of
+ * its outcome and one licence under its act in {@link #byAct}; the table by rule counts it under each of its rules.
  */
 final class Tally {
 
@@ -25,8 +28,13 @@ final class Tally {
     final Map<String, Long> licencesWith = new LinkedHashMap<>();
     /** Findings of each outcome (one a rule and outcome per licence). */
     final Map<String, Long> findings = new LinkedHashMap<>();
-    /** Per rule: violations, obligations, insufficient, advisories, and violations resting on an empty cell. */
+    /**
+     * Per rule (each rule of a finding about one act): the licences with a violation, an obligation, an unknown, an
+     * advisory of it, and those whose violation of it rests on an empty cell.
+     */
     final Map<String, long[]> byRule = new TreeMap<>();
+    /** Per act in breach ({@link #actKey}): the licences that commit it, and those of them where it rests on an empty cell. */
+    final Map<String, long[]> byAct = new TreeMap<>();
     long assessed;
     long errors;
     /** Licences breaking the law on what the register records (at least one breach not resting on an empty cell). */
@@ -60,14 +68,26 @@ final class Tally {
             Set<String> outcomes = new LinkedHashSet<>();
             boolean onRecord = false;
             boolean onEmpty = false;
+            Set<String> ruleSeen = new LinkedHashSet<>();
             for (HistoryStore.StoredFinding f : distinct(r)) {
                 outcomes.add(f.outcome());
                 findings.merge(f.outcome(), 1L, Long::sum);
-                long[] c = byRule.computeIfAbsent(f.ruleId(), k -> new long[5]);
-                c[Math.max(0, OUTCOMES.indexOf(f.outcome()))]++;
-                if ("VIOLATION".equals(f.outcome())) {
-                    if (restsOnEmptyCell(r, f)) {
-                        c[4]++;
+                boolean violation = "VIOLATION".equals(f.outcome());
+                boolean empty = violation && restsOnEmptyCell(r, f);
+                for (String id : f.ruleIds()) {
+                    if (ruleSeen.add(id + " " + f.outcome())) {
+                        long[] c = byRule.computeIfAbsent(id, k -> new long[5]);
+                        c[Math.max(0, OUTCOMES.indexOf(f.outcome()))]++;
+                        if (empty) {
+                            c[4]++;
+                        }
+                    }
+                }
+                if (violation) {
+                    long[] a = byAct.computeIfAbsent(actKey(f), k -> new long[2]);
+                    a[0]++;
+                    if (empty) {
+                        a[1]++;
                         onEmpty = true;
                     } else {
                         onRecord = true;
@@ -83,10 +103,20 @@ final class Tally {
         }
     }
 
-    /** A record's findings, one per rule and outcome (as the report counts them). */
+    /** A record's findings, one per act and outcome (as the report counts them). */
     static List<HistoryStore.StoredFinding> distinct(HistoryStore.StoredRecord r) {
         Set<String> seen = new LinkedHashSet<>();
-        return r.findings().stream().filter(f -> seen.add(f.ruleId() + " " + f.outcome())).toList();
+        return r.findings().stream().filter(f -> seen.add(actKey(f) + " " + f.outcome())).toList();
+    }
+
+    /** An act by the rules it breaks, the most specific first ("EXP-001+EXP-002+…"). */
+    static String actKey(HistoryStore.StoredFinding f) {
+        return String.join("+", f.ruleIds());
+    }
+
+    /** The rules of an act, from its key. */
+    static List<String> actRules(String actKey) {
+        return List.of(actKey.split("\\+"));
     }
 
     /** The finding rests on a cell the register left empty, read as "recorded as not done" by its mapping's convention. */

@@ -146,6 +146,15 @@ class DepartmentReportTest {
                 verdicts.get("CONDITIONAL"), verdicts.get("COMPLIANT"))), summary.toString());
         assertTrue(findings.get("OBLIGATION") > 0 && licencesWith.get("OBLIGATION") > 0, "the register has steps still to take");
         assertEquals(verdicts.get("NON_COMPLIANT"), (Long) counts.get("breakingOnRecord") + (Long) counts.get("breakingOnEmptyCellsOnly"));
+        // Each breach (one act) is listed once under its act, with what the register records or apart on empty cells.
+        long listedActs = 0;
+        for (String section : List.of("act", "actEmpty")) {
+            for (Map<String, Object> g : (List<Map<String, Object>>) m.get(section)) {
+                listedActs += (Integer) g.get("count");
+            }
+        }
+        assertEquals(findings.get("VIOLATION"), listedActs);
+        // The table by rule counts each rule of an act; here every act breaks one rule, so the totals agree.
         long violations = 0;
         for (Map<String, Object> r : (List<Map<String, Object>>) m.get("rules")) {
             violations += (Long) r.get("violations");
