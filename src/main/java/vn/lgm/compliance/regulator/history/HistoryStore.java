@@ -244,12 +244,29 @@ public final class HistoryStore {
             s.setString(11, Owner.THIS_PROCESS.toString());
             s.setString(12, r.conventions() == null || r.conventions().isEmpty() ? null : HistoryJson.write(r.conventions()));
             s.executeUpdate();
+            long id;
             try (ResultSet k = s.getGeneratedKeys()) {
                 k.next();
-                return k.getLong(1);
+                id = k.getLong(1);
             }
+            durable(c);
+            return id;
         } catch (SQLException e) {
             throw failure("start a run", e);
+        }
+    }
+
+    /**
+     * Makes what was just committed survive the process being killed. The embedded H2 database writes committed
+     * changes to its file from a background thread, up to half a second later (WRITE_DELAY): a {@code kill -9} in
+     * that time lost the batches it had acknowledged. CHECKPOINT writes them now (once a batch of records); other
+     * databases (PostgreSQL) are durable at commit.
+     */
+    private void durable(Connection c) throws SQLException {
+        if (url.startsWith("jdbc:h2:") && !url.startsWith("jdbc:h2:mem:")) {
+            try (Statement s = c.createStatement()) {
+                s.execute("CHECKPOINT");
+            }
         }
     }
 
@@ -277,6 +294,7 @@ public final class HistoryStore {
             s.setLong(16, id);
             s.setString(17, State.RUNNING.name());
             s.executeUpdate();
+            durable(c);
         } catch (SQLException x) {
             throw failure("finish run " + id, x);
         }
@@ -597,6 +615,7 @@ public final class HistoryStore {
                 }
                 r.executeBatch();
                 c.commit();
+                durable(c);
             } catch (SQLException e) {
                 c.rollback();
                 throw e;
