@@ -265,6 +265,15 @@ class ReadmeTest {
         List<String> findings = new ArrayList<>();
         row.path("findings").forEach(f -> findings.add(f.asText()));
         assertTrue(findings.contains(quoted.group(3)), "README quotes what the rules find for " + quoted.group(1) + ": " + findings);
+
+        // What README says of how the register was read: the licences breaking the law on what it records and only
+        // on its empty cells, and its stopped mines, whose empty cells are not read as "not done".
+        JsonNode counts = report.path("counts");
+        readme.numbers("the licences breaking the law on record and on empty cells", "Of the (\\d+) licences that break the law, (\\d+)"
+                + " do so on what the register records \\(a mine worked on an expired licence\\); (\\d+) only on cells",
+                report.path("verdictCounts").path("NON_COMPLIANT").asLong(), counts.path("breakingOnRecord").asLong(),
+                counts.path("breakingOnEmptyCellsOnly").asLong());
+        readme.numbers("the register's stopped mines", "The register's (\\d+) stopped mines", counts.path("stopped").asLong());
     }
 
     /** The log line of a start from the rule cache: the rules and the packages. */

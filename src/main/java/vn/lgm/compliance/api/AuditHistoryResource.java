@@ -34,6 +34,8 @@ import vn.lgm.compliance.regulator.history.HistoryService;
 import vn.lgm.compliance.regulator.history.HistoryStore;
 import vn.lgm.compliance.texts.RuleNames;
 import vn.lgm.compliance.regulator.history.Changes;
+import vn.lgm.compliance.regulator.report.ForwardLook;
+import vn.lgm.compliance.contract.input.InputError;
 
 /**
  * The audit history over HTTP: stored runs, what changed between two runs, the department report of a run (HTML,
@@ -78,23 +80,38 @@ public class AuditHistoryResource {
     @GET
     @Path("{id}/changes")
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(operationId = "auditChanges", summary = "What changed since another run (default: the previous run of the same register): licences newly NON_COMPLIANT, resolved, findings added or removed, by rule and provision")
+    @Operation(operationId = "auditChanges", summary = "What changed since another run (default: the previous complete run of the same register): licences newly NON_COMPLIANT, resolved, findings added or removed, by rule and provision",
+            description = "A run that did not complete is refused (409). The default earlier run is the last complete run of the same register (its name and kind); an incomplete earlier run is used only when asked for by id, and the answer's notice says so.")
     @APIResponse(responseCode = "200", description = "The licences whose result changed, and the changes by rule",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Changes.Report.class)))
+    @APIResponse(responseCode = "400", description = "A since that is not a run id",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = InputErrors.class)))
     @APIResponse(responseCode = "404", description = NO_RUN + ", or the run is the first of its register and no since was given",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = InputErrors.class)))
+    @APIResponse(responseCode = "409", description = "The run did not complete (interrupted or failed): how far it got",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = InputErrors.class)))
     public Response changes(@PathParam("id") long id,
-                            @Parameter(description = "The earlier run; default the previous run of the same register") @QueryParam("since") Long since,
+                            @Parameter(description = "The earlier run; default the previous complete run of the same register") @QueryParam("since") String since,
                             @Parameter(description = "vi or en (titles and provisions)") @QueryParam("lang") String lang) {
         HistoryStore store = history.store();
-        if (store.run(id) == null) {
+        HistoryStore.Run run = store.run(id);
+        if (run == null) {
             return notFound(id);
         }
-        Long from = since;
+        Long from;
+        try {
+            from = runId("since", since);
+        } catch (IllegalArgumentException e) {
+            return error(Response.Status.BAD_REQUEST, "since", e.getMessage());
+        }
+        if (!run.complete()) {
+            return error(Response.Status.CONFLICT, "$", new HistoryStore.IncompleteRun(run, "a comparison").getMessage());
+        }
         if (from == null) {
             HistoryStore.Run previous = store.previousRun(id);
             if (previous == null) {
-                return error(Response.Status.NOT_FOUND, "run " + id + " is the first audit of its register: give ?since=ID");
+                return error(Response.Status.NOT_FOUND, "since", "run " + id + " is the first complete audit of its register ("
+                        + run.register() + ", " + run.registerKind() + "): give ?since=ID");
             }
             from = previous.id();
         }
@@ -107,29 +124,49 @@ public class AuditHistoryResource {
     @GET
     @Path("{id}/report")
     @Produces({MediaType.TEXT_HTML, MediaType.APPLICATION_JSON, XLSX})
-    @Operation(operationId = "auditReport", summary = "The department report of a stored run: HTML, JSON or an Excel workbook, by Accept")
+    @Operation(operationId = "auditReport", summary = "The department report of a stored run: HTML, JSON or an Excel workbook, by Accept",
+            description = "Only a complete run has a report: a run that was interrupted or failed is refused (409) with how far it got.")
     @APIResponse(responseCode = "200", description = "The report, in the form Accept asks for (HTML when it names none of these)", content = {
             @Content(mediaType = MediaType.TEXT_HTML, schema = @Schema(type = SchemaType.STRING)),
             @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DepartmentReport.class)),
             @Content(mediaType = XLSX, schema = @Schema(type = SchemaType.STRING, format = "binary"))})
-    @APIResponse(responseCode = "400", description = "A since run the history does not have",
+    @APIResponse(responseCode = "400", description = "A since run the history does not have, or a since or horizon not as described",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = InputErrors.class)))
     @APIResponse(responseCode = "404", description = NO_RUN,
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = InputErrors.class)))
+    @APIResponse(responseCode = "409", description = "The run did not complete (interrupted or failed): how far it got",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = InputErrors.class)))
     public Response report(@PathParam("id") long id, @HeaderParam("Accept") String accept,
                            @Parameter(description = "vi or en; default vi for a register in Vietnamese (CSV)") @QueryParam("lang") String lang,
-                           @Parameter(description = "Compare with this run; default the previous run of the same register") @QueryParam("since") Long since,
-                           @Parameter(description = "Forward look in days (e.g. 90)") @QueryParam("horizon") Integer horizon) {
+                           @Parameter(description = "Compare with this run; default the previous complete run of the same register") @QueryParam("since") String since,
+                           @Parameter(description = "Forward look: 1 to 3660 days, as days (90 or 90d), weeks (12w), months of 30 days (6m) or years of 365 days (1y)") @QueryParam("horizon") String horizon) {
         HistoryStore store = history.store();
         HistoryStore.Run run = store.run(id);
         if (run == null) {
             return notFound(id);
         }
+        Integer days;
+        Long sinceId;
+        try {
+            days = ForwardLook.horizonDays("horizon", horizon);
+        } catch (IllegalArgumentException e) {
+            return error(Response.Status.BAD_REQUEST, "horizon", e.getMessage());
+        }
+        try {
+            sinceId = runId("since", since);
+        } catch (IllegalArgumentException e) {
+            return error(Response.Status.BAD_REQUEST, "since", e.getMessage());
+        }
+        if (sinceId != null && store.run(sinceId) == null) {
+            return notFound(sinceId);
+        }
         String language = ReportBuilder.language(lang, run.register());
         RegulatorAudit audit = new RegulatorAudit(assessor, store);
         Map<String, Object> model;
         try {
-            model = audit.report(id, language, since, horizon, null, null);
+            model = audit.report(id, language, sinceId, days, null, null);
+        } catch (HistoryStore.IncompleteRun e) {
+            return error(Response.Status.CONFLICT, "$", e.getMessage());
         } catch (IllegalArgumentException e) {
             return error(Response.Status.BAD_REQUEST, e.getMessage());
         }
@@ -148,12 +185,15 @@ public class AuditHistoryResource {
     @Path("{id}/reform")
     @Consumes({"application/yaml", "application/x-yaml", "text/yaml", MediaType.TEXT_PLAIN})
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(operationId = "auditReform", summary = "A draft reform (a patch to rules/parameters.yaml, YAML) simulated on a stored run: every record under the law as it is and as the draft would make it, the difference by rule and provision")
+    @Operation(operationId = "auditReform", summary = "A draft reform (a patch to rules/parameters.yaml, YAML) simulated on a stored run: every record under the law as it is and as the draft would make it, the difference by rule and provision",
+            description = "Each draft value is checked against its parameter's domain; every problem is a 400 naming the parameter. A run that did not complete is refused (409).")
     @APIResponse(responseCode = "200", description = "The records whose result the draft changes, and the changes by rule",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Reform.Report.class)))
-    @APIResponse(responseCode = "400", description = "A draft that is not a patch of known parameters",
+    @APIResponse(responseCode = "400", description = "A draft that is not a patch of known parameters, or a value outside its parameter's domain (the problem names the parameter)",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = InputErrors.class)))
     @APIResponse(responseCode = "404", description = NO_RUN,
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = InputErrors.class)))
+    @APIResponse(responseCode = "409", description = "The run did not complete (interrupted or failed): how far it got",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = InputErrors.class)))
     public Response reform(@PathParam("id") long id, String patch, @QueryParam("lang") String lang) {
         HistoryStore store = history.store();
@@ -164,11 +204,31 @@ public class AuditHistoryResource {
         Reform reform;
         try {
             reform = Reform.parse(patch == null ? "" : patch, assessor.rules().parameters());
-        } catch (IllegalArgumentException e) {
-            return error(Response.Status.BAD_REQUEST, e.getMessage());
+        } catch (Reform.Refused e) {
+            return Response.status(Response.Status.BAD_REQUEST).type(MediaType.APPLICATION_JSON)
+                    .entity(new InputErrors(e.problems())).build();
         }
-        return Response.ok(reform.simulate(assessor, store.records(id), new RuleNames(assessor.rules()),
-                ReportBuilder.language(lang, run.register()))).build();
+        try {
+            return Response.ok(new RegulatorAudit(assessor, store).reform(id, reform, ReportBuilder.language(lang, run.register()))).build();
+        } catch (HistoryStore.IncompleteRun e) {
+            return error(Response.Status.CONFLICT, "$", e.getMessage());
+        }
+    }
+
+    /** A run id given as a query parameter: null when absent, else a positive whole number. */
+    static Long runId(String name, String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        try {
+            long v = Long.parseLong(text.strip());
+            if (v > 0) {
+                return v;
+            }
+        } catch (NumberFormatException e) {
+            // refused below
+        }
+        throw new IllegalArgumentException(name + ": expected the id of a stored audit run (a whole number from 1), not '" + text + "'");
     }
 
     static String lang(String lang) {
@@ -180,8 +240,12 @@ public class AuditHistoryResource {
     }
 
     static Response error(Response.Status status, String message) {
+        return error(status, "$", message);
+    }
+
+    static Response error(Response.Status status, String path, String message) {
         return Response.status(status).type(MediaType.APPLICATION_JSON)
-                .entity(Map.of("errors", List.of(Map.of("path", "$", "message", message)))).build();
+                .entity(new InputErrors(List.of(new InputError(path, message)))).build();
     }
 
 }

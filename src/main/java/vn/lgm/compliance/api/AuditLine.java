@@ -35,8 +35,14 @@ public final class AuditLine {
     public record SummaryLine(Summary summary) {
     }
 
-    @Schema(name = "AuditSummary", requiredProperties = {"records", "assessed", "errors", "complete", "warnings"})
-    public record Summary(long records, long assessed, long errors, boolean complete, List<String> warnings) {
+    @Schema(name = "AuditSummary", requiredProperties = {"records", "assessed", "errors", "complete", "warnings", "verdicts",
+            "skippedRows", "runId", "recorded"})
+    public record Summary(long records, long assessed, long errors, boolean complete, List<String> warnings,
+                          @Schema(description = "The records assessed, by verdict (NON_COMPLIANT, INCOMPLETE, CONDITIONAL, COMPLIANT)")
+                          java.util.Map<String, Long> verdicts,
+                          @Schema(description = "Blank rows (and CSV rows of only commas) skipped: not records") long skippedRows,
+                          @Schema(description = "The run's id in the audit history") long runId,
+                          @Schema(description = "The audit history holds the whole run") boolean recorded) {
     }
 
     @Schema(name = "AuditIncompleteLine", description = "The last line of an audit that stopped early", requiredProperties = "incomplete")

@@ -36,6 +36,8 @@ import vn.lgm.compliance.regulator.audit.RecordSource;
 import vn.lgm.compliance.engine.Assessor;
 import vn.lgm.compliance.regulator.history.ApiRunRecorder;
 import vn.lgm.compliance.regulator.history.HistoryService;
+import vn.lgm.compliance.regulator.history.HistoryStore;
+import vn.lgm.compliance.regulator.history.RunRecorder;
 import vn.lgm.compliance.contract.input.InputError;
 import vn.lgm.compliance.contract.input.InputErrors;
 import vn.lgm.compliance.contract.input.Json;
@@ -138,38 +140,68 @@ public class AuditResource {
         // the command's rule (a register in Vietnamese is read in Vietnamese) unless the reader says otherwise
         String language = lang != null && !lang.isBlank() ? lang : acceptLanguage != null && !acceptLanguage.isBlank()
                 ? acceptLanguage : csv ? "vi" : "en";
-        RecordSource source;
-        ApiRunRecorder recorder = new ApiRunRecorder(history.store(), assessor, register, from, compare);
         // the rate guard under the hash, so reading what is left of a cut upload fails at once too
-        InputStream hashed = recorder.wrap(new MinimumRate(body, minBytesPerSecond, rateWindow));
+        ApiRunRecorder.HashedBody hashed = new ApiRunRecorder.HashedBody(new MinimumRate(body, minBytesPerSecond, rateWindow));
+        RecordSource source;
         try {
-            source = Audit.open(ApiRunRecorder.unclosable(hashed), csv, null, LIMITS);
+            source = Audit.open(hashed.stream(), csv, null, LIMITS);
         } catch (IOException | RuntimeException e) {
             RUNNING.release();
             return error(Response.Status.BAD_REQUEST, List.of(new InputError("$", e.getMessage())));
         }
+        // The register is recognised: the run starts in the history (its first write; a refused upload stores nothing).
+        ApiRunRecorder recorder;
+        try {
+            recorder = new ApiRunRecorder(history.store(), assessor, register, source, from, compare);
+        } catch (RuntimeException e) {
+            RUNNING.release();
+            return error(Response.Status.SERVICE_UNAVAILABLE, List.of(new InputError("$",
+                    "the audit history cannot be written, so the audit was not run: " + e.getMessage())));
+        }
+        AuditRunner.Stop stop = new AuditRunner.Stop();
+        // The moment the client goes (its connection closes before the answer ends), the run stops, and is stored as
+        // interrupted with the lines it was sent. Added to the response's close handlers, not set in their place.
+        var current = org.jboss.resteasy.reactive.server.core.CurrentRequestManager.get();
+        if (current != null) {
+            current.serverResponse().addCloseHandler(() -> stop.request("the client disconnected"));
+        }
         StreamingOutput stream = out -> {
+            RunRecorder.Recorded ended = null;
             try (source) {
                 AuditRunner.Outcome o = new AuditRunner(assessor, from, compare).detail(lines).withComparisonLines().withSpan(span)
                         .texts(live.localizer(assessor.rules()), language)
-                        .run(source, out, recorder.listener(), new AuditRunner.Stop());
-                try {
-                    recorder.finish(hashed, source.describe());
-                } catch (MinimumRate.TooSlow e) {
-                    return; // cut for its rate: the stream already ends with its incomplete line saying so
-                }
-                if (o.complete()) {
+                        .run(source, out, recorder.listener(), stop);
+                ended = recorder.finish(o, hashed);
+                if (o.complete() && ended.state() != HistoryStore.State.COMPLETE) {
+                    // every record answered, but the rest of the upload broke off (or came too slowly) as it was read
+                    // for its hash: the run is not complete, and the stream says so instead of a summary
+                    Map<String, Object> why = new LinkedHashMap<>();
+                    why.put("reason", recorder.stopped());
+                    why.put("records", o.records());
+                    why.put("assessed", o.assessed());
+                    why.put("errors", o.errors());
+                    out.write(Json.json().writeValueAsBytes(Map.of("incomplete", why)));
+                    out.write('\n');
+                    out.flush();
+                } else if (o.complete()) {
                     Map<String, Object> summary = new LinkedHashMap<>();
                     summary.put("records", o.records());
                     summary.put("assessed", o.assessed());
                     summary.put("errors", o.errors());
                     summary.put("complete", true);
                     summary.put("warnings", o.warnings());
+                    summary.put("verdicts", recorder.listener().verdicts());
+                    summary.put("skippedRows", o.skipped());
+                    summary.put("runId", ended.runId());
+                    summary.put("recorded", ended.recorded());
                     out.write(Json.json().writeValueAsBytes(Map.of("summary", summary)));
                     out.write('\n');
                     out.flush();
                 }
             } finally {
+                if (ended == null) {
+                    recorder.abandon("the audit stream failed before it ended");
+                }
                 RUNNING.release();
             }
         };

@@ -22,7 +22,6 @@ import io.smallrye.common.annotation.Blocking;
 import vn.lgm.compliance.contract.input.InputErrors;
 import vn.lgm.compliance.contract.model.FactValue;
 import vn.lgm.compliance.engine.Assessor;
-import vn.lgm.compliance.regulator.history.HistoryJson;
 import vn.lgm.compliance.regulator.history.HistoryService;
 import vn.lgm.compliance.regulator.history.HistoryStore;
 import vn.lgm.compliance.texts.RuleNames;
@@ -35,7 +34,9 @@ public class LicenceHistoryResource {
 
     /** The licence in one stored run. */
     @Schema(name = "LicenceInRun")
-    public record InRun(long runId, String register, String auditedOn, String lawAsOf, long line, String licence, String name,
+    public record InRun(long runId, String register,
+                        @Schema(description = "The run's state: a licence's result in a run that did not complete is what it was when the run stopped")
+                        HistoryStore.State runState, String auditedOn, String lawAsOf, long line, String licence, String name,
                         String holder, @Schema(description = "null when the record could not be read") String verdict,
                         List<RunFinding> findings) {
     }
@@ -80,10 +81,10 @@ public class LicenceHistoryResource {
             List<RunFinding> findings = new ArrayList<>();
             for (HistoryStore.StoredFinding f : r.findings()) {
                 findings.add(new RunFinding(f.ruleId(), texts.title(f.ruleId(), l), f.outcome(), texts.provision(f.ruleId(), l),
-                        HistoryJson.facts(f.factsJson()), HistoryJson.strings(f.missingFactsJson()),
+                        f.facts(), f.missingFacts(),
                         f.otherRules().stream().map(id -> new OtherRule(id, texts.title(id, l), texts.provision(id, l))).toList()));
             }
-            out.add(new InRun(r.runId(), run.register(), run.started() == null ? null : run.started().toString(),
+            out.add(new InRun(r.runId(), run.register(), run.state(), run.started() == null ? null : run.started().toString(),
                     r.lawAsOf() == null ? null : r.lawAsOf().toString(), r.line(), r.licenceNumber(), r.name(), r.holder(),
                     r.verdict(), findings));
         }

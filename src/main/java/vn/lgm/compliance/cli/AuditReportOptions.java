@@ -9,6 +9,7 @@ import java.util.Set;
 import picocli.CommandLine.Option;
 
 import vn.lgm.compliance.regulator.history.HistoryStore;
+import vn.lgm.compliance.regulator.report.ForwardLook;
 import vn.lgm.compliance.regulator.report.RegulatorAudit;
 
 /**
@@ -31,8 +32,11 @@ public final class AuditReportOptions {
     @Option(names = "--compare-with-run", paramLabel = "ID", description = "Report what changed since this stored run (default: the previous run of the same register)")
     Long compareWithRun;
 
-    @Option(names = "--horizon", paramLabel = "DAYS", description = "Forward look: the licences that will break a rule, or expire, within this many days if nothing changes (e.g. 90d, 180d, 6m, 1y)")
+    @Option(names = "--horizon", paramLabel = "DAYS", description = "Forward look: the licences that will break a rule, or expire, within this many days if nothing changes: 1 to 3660 days, e.g. 90, 90d, 12w, 6m (30 days), 1y (365 days)")
     String horizon;
+
+    @Option(names = "--register", paramLabel = "NAME", description = "The register this run belongs to: it is compared with earlier runs of the same name and the same kind of register (its header); default the input's file name")
+    String register;
 
     @Option(names = "--reform", paramLabel = "FILE.yaml", description = "A draft reform: a patch to rules/parameters.yaml; the register is assessed under the law as it is and as the draft would make it")
     Path reform;
@@ -64,8 +68,8 @@ public final class AuditReportOptions {
         if (lang != null && !Set.of("vi", "en").contains(lang.toLowerCase(Locale.ROOT))) {
             throw new IllegalArgumentException("--lang: expected vi or en, not '" + lang + "'");
         }
-        return new RegulatorAudit.Request(in, out, report, asOf, compareAsOf, mapping, compareWithRun, horizonDays(horizon),
-                reform, lang, f);
+        return new RegulatorAudit.Request(in, out, report, asOf, compareAsOf, mapping, compareWithRun,
+                ForwardLook.horizonDays("--horizon", horizon), reform, lang, f, register);
     }
 
     /** 0, or 3 when any record is NON_COMPLIANT and --soft-fail was not given. */
@@ -73,27 +77,4 @@ public final class AuditReportOptions {
         return o.nonCompliant() > 0 && !softFail ? 3 : 0;
     }
 
-    static Integer horizonDays(String h) {
-        if (h == null || h.isBlank()) {
-            return null;
-        }
-        String s = h.strip().toLowerCase(Locale.ROOT);
-        try {
-            char unit = Character.isLetter(s.charAt(s.length() - 1)) ? s.charAt(s.length() - 1) : 'd';
-            int n = Integer.parseInt(Character.isLetter(unit) && Character.isLetter(s.charAt(s.length() - 1)) ? s.substring(0, s.length() - 1) : s);
-            int days = switch (unit) {
-                case 'd' -> n;
-                case 'w' -> n * 7;
-                case 'm' -> n * 30;
-                case 'y' -> n * 365;
-                default -> throw new NumberFormatException();
-            };
-            if (days <= 0 || days > 3660) {
-                throw new NumberFormatException();
-            }
-            return days;
-        } catch (RuntimeException e) {
-            throw new IllegalArgumentException("--horizon: expected a number of days such as 90d (or 12w, 6m, 1y), not '" + h + "'");
-        }
-    }
 }

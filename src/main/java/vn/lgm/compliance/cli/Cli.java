@@ -18,8 +18,8 @@ import vn.lgm.compliance.engine.RuleLoadException;
 public final class Cli implements Callable<Integer> {
 
     /** The subcommands, registered in this order. */
-    static final List<Class<?>> COMMANDS = List.of(AuditCommand.class, CoverageCommand.class, BenchCommand.class,
-            HttpBenchCommand.class);
+    static final List<Class<?>> COMMANDS = List.of(AuditCommand.class, HistoryCommand.class, CoverageCommand.class,
+            BenchCommand.class, HttpBenchCommand.class);
 
     public static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new Cli());

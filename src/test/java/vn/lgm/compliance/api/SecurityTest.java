@@ -115,7 +115,8 @@ class SecurityTest {
     @Test
     void noAnswerShowsAServerPath() {
         String secret = "/srv/registers/confidential/lao-cai-4-2026.csv";
-        long id = history.store().startRun("lao-cai-4-2026.csv", secret, "v", null, null, Instant.now());
+        long id = history.store().startRun(new vn.lgm.compliance.regulator.history.HistoryStore.RunStart(
+                "lao-cai-4-2026.csv", true, "CSV: follow-up", secret, "CSV", "v", null, null, Instant.now(), List.of()));
         String one = Users.regulator().get("/api/v1/audits/" + id).then().statusCode(200).extract().asString();
         String all = Users.regulator().get("/api/v1/audits").then().statusCode(200).extract().asString();
         for (String body : List.of(one, all)) {

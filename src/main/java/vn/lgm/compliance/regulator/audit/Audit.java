@@ -46,6 +46,30 @@ public final class Audit {
     }
 
     private LeanWriter.Detail detail;
+    private Hooks hooks = new Hooks() {
+    };
+
+    /**
+     * What a caller does at the edges of a run (the audit history): when the input is open and recognised and the
+     * output can be written, before any line is — where it may still refuse the run by throwing — and when the run
+     * has ended, before the manifest is written — what to add to it.
+     */
+    public interface Hooks {
+        /** The input is open and its register recognised, the output created and empty. Throw to refuse the run. */
+        default void opened(RecordSource source) {
+        }
+
+        /** The run has ended (complete or not): fields to add to its manifest. */
+        default Map<String, Object> ended(RunInfo run) {
+            return Map.of();
+        }
+    }
+
+    /** The hooks of this audit (default: none). */
+    public Audit hooks(Hooks hooks) {
+        this.hooks = hooks;
+        return this;
+    }
 
     /** Lean or full output lines; null: lean when the input is over {@link LeanWriter#LEAN_ABOVE_BYTES}. */
     public Audit detail(LeanWriter.Detail detail) {
@@ -111,9 +135,10 @@ public final class Audit {
     }
 
     /**
-     * Audits one file. Refuses (IllegalArgumentException) an output, manifest or report that is the input itself.
-     * The returned run says whether it is complete; when it is not, the output stays at {@link #partialPath} with
-     * its final line saying why, and no report is written.
+     * Audits one file. Refuses (IllegalArgumentException) an output, manifest or report that is the input itself,
+     * and (NoSuchFileException, IllegalArgumentException) an input that does not exist or whose register is not
+     * recognised — a refusal writes nothing and deletes nothing. The returned run says whether it is complete; when
+     * it is not, the output stays at {@link #partialPath} with its final line saying why, and no report is written.
      */
     public RunInfo run(Path in, Path out, Path report, LocalDate asOf, LocalDate compareAsOf, Path mapping,
                        Consumer<AuditRunner.Result> progress, AuditRunner.Stop stop) throws IOException {
@@ -122,16 +147,16 @@ public final class Audit {
         if (!Files.exists(in) || Files.isDirectory(in)) {
             throw new java.nio.file.NoSuchFileException(in.toString());
         }
-        Files.deleteIfExists(manifest);
         Instant started = Instant.now();
         MessageDigest sha = sha256();
         Portfolio portfolio = new Portfolio(assessor.rules());
         Consumer<AuditRunner.Result> listener = progress == null ? portfolio : portfolio.andThen(progress);
         String format;
+        String kind;
         AuditRunner.Outcome outcome;
         Path partial = partialPath(out);
-        try (InputStream raw = new DigestInputStream(new java.io.FileInputStream(in.toFile()), sha);
-             OutputStream o = new BufferedOutputStream(Files.newOutputStream(partial), 1 << 16)) {
+        try (InputStream raw = new DigestInputStream(new java.io.FileInputStream(in.toFile()), sha)) {
+            // The input is opened and its register recognised before anything is written: a refusal leaves nothing.
             RecordSource source = open(new FilterInputStream(raw) {
                 @Override
                 public void close() {
@@ -139,23 +164,42 @@ public final class Audit {
                 }
             }, null, mapping, limits);
             format = source.describe();
-            // a register in Vietnamese (CSV) is written in Vietnamese unless told otherwise, as over HTTP
-            outcome = new AuditRunner(assessor, asOf, compareAsOf).detail(detailFor(in)).withSpan(assessor.rules().lawSpan())
-                    .texts(texts != null ? texts : vn.lgm.compliance.texts.FindingLocalizer.of(assessor.rules()),
-                            lang != null ? lang : source instanceof CsvSource ? "vi" : "en")
-                    .run(source, o, listener, stop);
+            kind = source.kind();
+            if (partial.toAbsolutePath().getParent() != null) {
+                Files.createDirectories(partial.toAbsolutePath().getParent());
+            }
+            try (OutputStream o = new BufferedOutputStream(Files.newOutputStream(partial), 1 << 16)) {
+                // The output can be written; the caller may still refuse (a history that cannot be written): then the
+                // empty partial file goes too, and nothing is left.
+                try {
+                    hooks.opened(source);
+                } catch (RuntimeException e) {
+                    o.close();
+                    Files.deleteIfExists(partial);
+                    throw e;
+                }
+                Files.deleteIfExists(manifest);
+                // a register in Vietnamese (CSV) is written in Vietnamese unless told otherwise, as over HTTP
+                outcome = new AuditRunner(assessor, asOf, compareAsOf).detail(detailFor(in)).withSpan(assessor.rules().lawSpan())
+                        .texts(texts != null ? texts : vn.lgm.compliance.texts.FindingLocalizer.of(assessor.rules()),
+                                lang != null ? lang : source instanceof CsvSource ? "vi" : "en")
+                        .run(source, o, listener, stop);
+            }
             if (outcome.complete()) {
                 // The digest covers the whole file (a reader may leave trailing blank lines unread).
                 raw.transferTo(OutputStream.nullOutputStream());
             }
         }
         RunInfo run = new RunInfo(in.toString(), outcome.complete() ? HexFormat.of().formatHex(sha.digest()) : null, format,
-                assessor.rules().version(), asOf, compareAsOf, started, Instant.now(), outcome.records(),
-                outcome.assessed(), outcome.errors(), outcome.readToEnd(), outcome.stopped(), outcome.warnings());
+                kind, assessor.rules().version(), asOf, compareAsOf, started, Instant.now(), outcome.records(),
+                outcome.assessed(), outcome.errors(), outcome.skipped(), outcome.readToEnd(), outcome.stopped(),
+                outcome.ending(), outcome.warnings());
         if (run.complete()) {
             Files.move(partial, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         }
-        ReportWriter.writeJson(manifest, ReportWriter.manifest(run));
+        Map<String, Object> m = ReportWriter.manifest(run);
+        m.putAll(hooks.ended(run));
+        ReportWriter.writeJson(manifest, m);
         if (report != null && run.complete()) {
             Map<String, Object> model = ReportWriter.model(portfolio, run);
             ReportWriter.writeJson(reportPath(report, ".json"), model);

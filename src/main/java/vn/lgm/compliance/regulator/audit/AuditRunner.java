@@ -69,8 +69,8 @@ public final class AuditRunner {
      * {@code assessed} and {@code errors} by the writer. Complete only when the input was read to its end, nothing
      * stopped the run, and records in = assessed + errors.
      */
-    public record Outcome(long records, long assessed, long errors, boolean readToEnd, String stopped,
-                          List<String> warnings) {
+    public record Outcome(long records, long assessed, long errors, long skipped, boolean readToEnd, String stopped,
+                          Ending ending, List<String> warnings) {
         public boolean complete() {
             return stopped == null && readToEnd && records == assessed + errors;
         }
@@ -78,6 +78,20 @@ public final class AuditRunner {
         public long written() {
             return assessed + errors;
         }
+    }
+
+    /** Why a run ended. */
+    public enum Ending {
+        /** At the end of its input. */
+        END,
+        /** Asked to stop (a signal, a client gone). */
+        STOPPED,
+        /** The input failed to be read. */
+        INPUT_FAILED,
+        /** The output failed to be written. */
+        OUTPUT_FAILED,
+        /** Anything else (a bug). */
+        FAILED
     }
 
     /** Asks a run to stop early (a signal, a client gone): it stops reading and ends its output honestly. */
@@ -205,19 +219,30 @@ public final class AuditRunner {
         long assessed = 0;
         long errors = 0;
         String stopped = null;
+        Ending ending = Ending.END;
         try {
-            while (true) {
+            writing:
+            while (stop.reason() == null) {
                 CompletableFuture<List<Result>> next = window.poll(100, java.util.concurrent.TimeUnit.MILLISECONDS);
                 if (next == null) {
-                    if (stop.reason() != null) {
-                        break; // asked to stop while the reader waits for input: do not wait for it
-                    }
-                    continue;
+                    continue; // asked to stop while the reader waits for input: the loop ends without waiting for it
                 }
                 if (next == end) {
                     break;
                 }
-                for (Result r : next.get()) {
+                // Asked to stop, the run does not wait for the batches in flight: it ends after the last one written.
+                List<Result> batch = null;
+                while (batch == null) {
+                    if (stop.reason() != null) {
+                        break writing;
+                    }
+                    try {
+                        batch = next.get(100, java.util.concurrent.TimeUnit.MILLISECONDS);
+                    } catch (java.util.concurrent.TimeoutException e) {
+                        // still being assessed
+                    }
+                }
+                for (Result r : batch) {
                     out.write(r.line());
                     out.write('\n');
                     if (r.ok()) {
@@ -241,22 +266,30 @@ public final class AuditRunner {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             stopped = "interrupted";
+            ending = Ending.STOPPED;
         } catch (ExecutionException e) {
             // process() never throws; a batch can only fail if its thread pool was shut down under it.
             stopped = "a batch of records failed: " + oneLine(e.getCause());
+            ending = Ending.FAILED;
         } catch (IOException | UncheckedIOException e) {
             stopped = "the output could not be written: " + oneLine(e);
+            ending = Ending.OUTPUT_FAILED;
         } catch (Throwable e) {
             stopped = "the run failed: " + oneLine(e);
+            ending = Ending.FAILED;
         } finally {
             reader.interrupt();
             workers.shutdownNow();
         }
-        if (stopped == null) {
-            stopped = stop.reason() != null ? stop.reason() : readFailure.get();
+        if (stopped == null && stop.reason() != null) {
+            stopped = stop.reason();
+            ending = Ending.STOPPED;
+        } else if (stopped == null && readFailure.get() != null) {
+            stopped = readFailure.get();
+            ending = Ending.INPUT_FAILED;
         }
-        Outcome outcome = new Outcome(source.records(), assessed, errors, source.atEnd() && stopped == null, stopped,
-                source.warnings());
+        Outcome outcome = new Outcome(source.records(), assessed, errors, source.skipped(), source.atEnd() && stopped == null,
+                stopped, ending, source.warnings());
         try {
             if (!outcome.complete()) {
                 Map<String, Object> why = new LinkedHashMap<>();

@@ -33,11 +33,29 @@ public final class ColumnMapping {
     record Column(String field, String type, Double scale, Map<String, Object> dash) {
     }
 
-    record Status(String contains, String stage, Map<String, Object> set) {
+    /**
+     * A status text and what it sets. {@code stopped}: the register records the mine as stopped; its checklist is
+     * not kept up, so a complete-record section does not read its empty cells as "not done".
+     */
+    record Status(String contains, String stage, Map<String, Object> set, boolean stopped) {
+    }
+
+    /** What reading one row found besides the project: the paths read as "not done" by convention, and a stopped mine. */
+    public static final class Reading {
+        private final List<String> assumed = new ArrayList<>();
+        private boolean stopped;
+
+        public List<String> assumed() {
+            return List.copyOf(assumed);
+        }
+
+        public boolean stopped() {
+            return stopped;
+        }
     }
 
     /** Tick columns that are a complete record in one section of a register (sections: see {@link Sections}). */
-    record Block(int section, List<String> columns) {
+    record Block(int section, List<String> columns, List<String> headers) {
         boolean covers(int inSection, String column) {
             return inSection == section && columns.contains(column);
         }
@@ -146,7 +164,7 @@ public final class ColumnMapping {
             List<Status> statuses = new ArrayList<>();
             for (Map<String, Object> s : (List<Map<String, Object>>) yaml.getOrDefault("statuses", List.of())) {
                 statuses.add(new Status(key((String) s.get("contains")), (String) s.get("stage"),
-                        (Map<String, Object>) s.getOrDefault("set", Map.of())));
+                        (Map<String, Object>) s.getOrDefault("set", Map.of()), Boolean.TRUE.equals(s.get("stopped"))));
             }
             Map<String, String> minerals = new LinkedHashMap<>();
             ((Map<String, String>) yaml.getOrDefault("minerals", Map.of())).forEach((k, v) -> minerals.put(key(k), v));
@@ -164,7 +182,8 @@ public final class ColumnMapping {
                         throw new IllegalArgumentException("complete records are declared by 'section', not by row numbers");
                     }
                     blocks.add(new Block(((Number) b.get("section")).intValue(),
-                            ((List<String>) b.get("columns")).stream().map(ColumnMapping::norm).toList()));
+                            ((List<String>) b.get("columns")).stream().map(ColumnMapping::norm).toList(),
+                            List.copyOf((List<String>) b.get("columns"))));
                 }
                 Object numberedBy = r.get("numberedBy");
                 registers.add(new Register((String) r.get("name"),
@@ -174,7 +193,9 @@ public final class ColumnMapping {
                         numberedBy == null ? null : norm((String) numberedBy), blocks));
             }
             return new ColumnMapping(file.toString(),
-                    DateTimeFormatter.ofPattern((String) yaml.getOrDefault("dateFormat", "dd/MM/yyyy")),
+                    // Strict: 31/02/2024 is refused, not read as 29/02 (a year written yyyy is read as uuuu for that).
+                    DateTimeFormatter.ofPattern(((String) yaml.getOrDefault("dateFormat", "dd/MM/yyyy")).replace("yyyy", "uuuu"))
+                            .withResolverStyle(java.time.format.ResolverStyle.STRICT),
                     (Map<String, Object>) yaml.getOrDefault("constants", Map.of()), columns, issuers,
                     (Map<String, String>) yaml.getOrDefault("issuerSuffixes", Map.of()), statuses, minerals,
                     registers, new Register("any register", List.of(), List.of(), Map.of(), null, List.of()));
@@ -213,6 +234,63 @@ public final class ColumnMapping {
         return register.name();
     }
 
+    /**
+     * The kind of register a file with these headers is: "CSV: " and the register the mapping recognised, or,
+     * for a mapping that names no registers, "CSV: " and the header itself (normalised).
+     */
+    public String kind(List<String> headers) {
+        return "CSV: " + (registers.isEmpty() ? String.join(",", headers.stream().map(ColumnMapping::norm).toList())
+                : register.name());
+    }
+
+    /**
+     * The mapping's file as a report may show it: relative to the working directory (the project's
+     * {@code mappings/lao-cai.yaml}), or only its name for a file elsewhere, so no report shows a server path.
+     */
+    private String shownSource() {
+        java.nio.file.Path p = java.nio.file.Path.of(source);
+        if (!p.isAbsolute()) {
+            return source;
+        }
+        java.nio.file.Path here = java.nio.file.Path.of("").toAbsolutePath();
+        return p.normalize().startsWith(here) ? here.relativize(p.normalize()).toString() : String.valueOf(p.getFileName());
+    }
+
+    /** The complete-record sections of this register, each {@code {"section", "columns", "source"}}. */
+    public List<Map<String, Object>> conventions() {
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (Block b : register.completeRecords()) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("section", b.section());
+            m.put("columns", b.headers());
+            m.put("source", shownSource());
+            out.add(m);
+        }
+        return out;
+    }
+
+    /**
+     * A cell's text without control characters (a NUL or other character a spreadsheet leaves in a cell), line
+     * breaks and tabs kept; null stays null.
+     */
+    public static String clean(String cell) {
+        if (cell == null) {
+            return null;
+        }
+        for (int i = 0; i < cell.length(); i++) {
+            if (control(cell.charAt(i))) {
+                StringBuilder b = new StringBuilder(cell.length());
+                cell.chars().filter(c -> !control((char) c)).forEach(c -> b.append((char) c));
+                return b.toString();
+            }
+        }
+        return cell;
+    }
+
+    private static boolean control(char c) {
+        return (c < 0x20 && c != '\n' && c != '\r' && c != '\t') || (c >= 0x7f && c <= 0x9f);
+    }
+
     Sections sections() {
         return new Sections(register.numberedBy());
     }
@@ -237,7 +315,17 @@ public final class ColumnMapping {
 
     /** A row as a contract project tree, or the problems of its cells (path = column name). */
     public ObjectNode toProject(long row, int section, Map<String, String> cells, String idPrefix, List<InputError> errors) {
+        return toProject(row, section, cells, idPrefix, errors, new Reading());
+    }
+
+    /**
+     * As above; {@code reading} gets the paths an empty cell set to false by the complete-record convention, and
+     * whether the row's status is a stopped mine (for which the convention is not applied).
+     */
+    public ObjectNode toProject(long row, int section, Map<String, String> cells, String idPrefix, List<InputError> errors,
+                                Reading reading) {
         ObjectNode project = JsonNodeFactory.instance.objectNode();
+        reading.stopped = status(cells).map(Status::stopped).orElse(false);
         constants.forEach((k, v) -> set(project, k, v));
         register.constants().forEach((k, v) -> set(project, k, v));
         String number = null;
@@ -249,7 +337,8 @@ public final class ColumnMapping {
             if (c == null) {
                 continue;
             }
-            boolean complete = register.completeRecords().stream().anyMatch(b -> b.covers(section, norm(header)));
+            boolean complete = !reading.stopped
+                    && register.completeRecords().stream().anyMatch(b -> b.covers(section, norm(header)));
             try {
                 switch (c.type()) {
                     case "ignore" -> { }
@@ -257,6 +346,7 @@ public final class ColumnMapping {
                         if (raw.isEmpty()) {
                             if (complete) {
                                 set(project, c.field(), false);
+                                reading.assumed.add(c.field());
                             }
                         } else if (raw.equals("-")) {
                             c.dash().forEach((k, v) -> set(project, k, v));
@@ -305,10 +395,8 @@ public final class ColumnMapping {
                     }
                     case "status" -> {
                         if (!raw.isEmpty()) {
-                            String text = full(raw);
-                            Status s = statuses.stream().filter(st -> text.contains(st.contains())).findFirst()
-                                    .orElseThrow(() -> new IllegalArgumentException("unknown status '" + raw
-                                            + "'; the mapping knows " + statuses.stream().map(Status::contains).toList()));
+                            Status s = statusOf(raw).orElseThrow(() -> new IllegalArgumentException("unknown status '" + raw
+                                    + "'; the mapping knows " + statuses.stream().map(Status::contains).toList()));
                             project.put("stage", s.stage());
                             s.set().forEach((k, v) -> set(project, k, v));
                             note.insert(0, raw.replaceAll("\\s*\\R\\s*", " ") + (note.isEmpty() ? "" : "; "));
@@ -346,6 +434,23 @@ public final class ColumnMapping {
         }
         project.put("id", idPrefix + row + (number == null ? "" : " " + number));
         return project;
+    }
+
+    /** The status a row's status cell names, if it has one the mapping knows. */
+    private java.util.Optional<Status> status(Map<String, String> cells) {
+        for (Map.Entry<String, String> cell : cells.entrySet()) {
+            Column c = columns.get(norm(cell.getKey()));
+            if (c != null && "status".equals(c.type()) && cell.getValue() != null && !cell.getValue().isBlank()) {
+                return statusOf(cell.getValue().strip());
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
+    /** The first status whose text the cell contains. */
+    private java.util.Optional<Status> statusOf(String raw) {
+        String text = full(raw);
+        return statuses.stream().filter(st -> text.contains(st.contains())).findFirst();
     }
 
     /** Decimal comma or point; a point followed by exactly three digits in a number with a comma is a thousands mark. */

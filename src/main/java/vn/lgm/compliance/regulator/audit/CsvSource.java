@@ -19,7 +19,9 @@ import vn.lgm.compliance.contract.input.ProjectReader;
  * recognised by its header, not by its file name. A record that cannot be split off — a quote left open past
  * the limit of lines or to the end of the file, more cells than the header has columns, an oversized line — is
  * that record's error, and reading goes on at the next physical line. A record's line is the file line it
- * starts on; its row is its 1-based data-row number.
+ * starts on; its row is its 1-based data-row number as the register numbers it: blank rows and rows of only commas
+ * are not records (skipped and counted) but keep their place, so row N is the register's own row N. Control
+ * characters (a NUL a spreadsheet left in a cell) are removed from every cell.
  */
 public final class CsvSource implements RecordSource {
 
@@ -37,6 +39,7 @@ public final class CsvSource implements RecordSource {
     private final ColumnMapping.Sections sections;
     private long row;
     private long records;
+    private long skipped;
 
     public CsvSource(InputStream in, ColumnMapping mapping, Limits limits) throws IOException {
         this.reader = ProjectReader.json(limits);
@@ -68,6 +71,7 @@ public final class CsvSource implements RecordSource {
                         + maxRecordBytes + " bytes for one record; it was skipped unread");
             }
             if (start.text().isBlank()) {
+                skip();
                 continue;
             }
             List<LineReader.Line> taken = new ArrayList<>();
@@ -103,6 +107,11 @@ public final class CsvSource implements RecordSource {
                 return record(start.number(), null, "the record cannot be split into cells: " + e.getMessage()
                         + "; it was skipped and reading goes on at the next line");
             }
+            if (cells.stream().allMatch(String::isBlank)) {
+                // A row of only commas (a spreadsheet leaves them below its last row): not a record.
+                skip();
+                continue;
+            }
             // A trailing comma or empty cells past the header are tolerated; anything else there is an error.
             int extra = 0;
             for (int i = headers.size(); i < cells.size(); i++) {
@@ -133,10 +142,16 @@ public final class CsvSource implements RecordSource {
             }
             Map<String, String> byHeader = new LinkedHashMap<>();
             for (int i = 0; i < headers.size(); i++) {
-                byHeader.put(headers.get(i), i < cells.size() ? cells.get(i) : null);
+                byHeader.put(headers.get(i), i < cells.size() ? ColumnMapping.clean(cells.get(i)) : null);
             }
             return record(start.number(), byHeader, null);
         }
+    }
+
+    /** A blank row, or one of only commas: it keeps its place in the numbering of rows, and is counted. */
+    private void skip() {
+        row++;
+        skipped++;
     }
 
     private Raw record(long line, Map<String, String> cells, String problem) {
@@ -223,12 +238,13 @@ public final class CsvSource implements RecordSource {
             return new InputRecord(raw.line(), null, null, List.of(new InputError("$", r.problem())));
         }
         List<InputError> errors = new ArrayList<>();
-        var tree = mapping.toProject(r.row(), r.section(), r.cells(), "row-", errors);
+        ColumnMapping.Reading reading = new ColumnMapping.Reading();
+        var tree = mapping.toProject(r.row(), r.section(), r.cells(), "row-", errors, reading);
         String id = tree.path("id").asText(null);
         ProjectReader.Result read = reader.read(tree);
         errors.addAll(read.errors());
         if (errors.isEmpty()) {
-            return new InputRecord(raw.line(), id, read.project(), List.of());
+            return new InputRecord(raw.line(), id, read.project(), List.of(), reading.assumed(), reading.stopped());
         }
         return new InputRecord(raw.line(), id, null, errors);
     }
@@ -236,6 +252,21 @@ public final class CsvSource implements RecordSource {
     @Override
     public String describe() {
         return "CSV, " + mapping.registerName() + ", mapped by " + mapping.source();
+    }
+
+    @Override
+    public String kind() {
+        return mapping.kind(headers);
+    }
+
+    @Override
+    public long skipped() {
+        return skipped;
+    }
+
+    @Override
+    public List<Map<String, Object>> conventions() {
+        return mapping.conventions();
     }
 
     @Override

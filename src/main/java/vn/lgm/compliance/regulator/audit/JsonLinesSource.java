@@ -14,7 +14,7 @@ import vn.lgm.compliance.contract.input.ProjectReader;
 
 /**
  * JSON Lines: one contract project per line, read with the same {@link ProjectReader} as the API. Blank lines are
- * skipped; a line longer than the limit is that record's error, and reading goes on with the next line.
+ * skipped (and counted); a line longer than the limit is that record's error, and reading goes on with the next line.
  */
 public class JsonLinesSource implements RecordSource {
 
@@ -25,6 +25,7 @@ public class JsonLinesSource implements RecordSource {
     private final LineReader in;
     private final int maxLineBytes;
     private long records;
+    private long skipped;
 
     public JsonLinesSource(InputStream in) {
         this(in, Limits.DEFAULTS);
@@ -48,6 +49,7 @@ public class JsonLinesSource implements RecordSource {
                 records++;
                 return new Raw(line.number(), line.text());
             }
+            skipped++;
         }
         return null;
     }
@@ -97,6 +99,16 @@ public class JsonLinesSource implements RecordSource {
     @Override
     public String describe() {
         return "JSON Lines";
+    }
+
+    @Override
+    public String kind() {
+        return "JSON Lines";
+    }
+
+    @Override
+    public long skipped() {
+        return skipped;
     }
 
     @Override

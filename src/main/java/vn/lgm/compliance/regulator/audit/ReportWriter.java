@@ -73,14 +73,17 @@ public final class ReportWriter {
         m.put("input", run.input());
         m.put("inputSha256", run.inputSha256());
         m.put("inputFormat", run.inputFormat());
+        m.put("registerKind", run.kind());
         m.put("rulesVersion", run.rulesVersion());
-        m.put("lawAsOf", run.lawAsOf() == null ? "each record's assessmentDate (today where absent)" : run.lawAsOf().toString());
+        // A date, or null: each record's own assessmentDate (today where it has none).
+        m.put("lawAsOf", run.lawAsOf() == null ? null : run.lawAsOf().toString());
         m.put("compareAsOf", run.compareAsOf() == null ? null : run.compareAsOf().toString());
         m.put("started", run.started().toString());
         m.put("ended", run.ended().toString());
         m.put("records", run.records());
         m.put("assessed", run.assessed());
         m.put("errors", run.errors());
+        m.put("skippedRows", run.skipped());
         m.put("balanced", run.balanced());
         m.put("readToEnd", run.readToEnd());
         m.put("complete", run.complete());

@@ -8,11 +8,14 @@ import java.util.List;
 /**
  * The facts of one run that the manifest and the report show, so any audit can be reproduced and defended.
  * {@code records} is the reader's own count of the records it split off the input; {@code assessed} and
- * {@code errors} are the lines written. {@code stopped} says why a run ended early (null when it did not).
+ * {@code errors} are the lines written; {@code skipped} the blank rows (and CSV rows of only commas) passed over,
+ * which are not records. {@code stopped} says why a run ended early (null when it did not), {@code ending} how.
+ * {@code kind} is the kind of register, from its content ("JSON Lines", "CSV: legal follow-up of mines").
  */
-public record RunInfo(String input, String inputSha256, String inputFormat, String rulesVersion, LocalDate lawAsOf,
-                      LocalDate compareAsOf, Instant started, Instant ended, long records, long assessed, long errors,
-                      boolean readToEnd, String stopped, List<String> warnings) {
+public record RunInfo(String input, String inputSha256, String inputFormat, String kind, String rulesVersion,
+                      LocalDate lawAsOf, LocalDate compareAsOf, Instant started, Instant ended, long records,
+                      long assessed, long errors, long skipped, boolean readToEnd, String stopped,
+                      AuditRunner.Ending ending, List<String> warnings) {
 
     public double seconds() {
         return Math.max(Duration.between(started, ended).toNanos(), 1) / 1e9;

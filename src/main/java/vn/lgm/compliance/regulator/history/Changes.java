@@ -30,9 +30,16 @@ public final class Changes {
     public record RuleChange(String ruleId, String title, String provision, long added, long removed) {
     }
 
+    /**
+     * What changed. {@code lawAsOf} and {@code sinceLawAsOf} are dates, or null where each record's own date was
+     * applied. {@code notice} is null, or — when the earlier run was asked for by id and did not complete — says
+     * so: licences it did not reach show as new in the register.
+     */
     @org.eclipse.microprofile.openapi.annotations.media.Schema(name = "AuditChanges")
-    public record Report(long runId, long sinceRunId, String register, String sinceRegister, String lawAsOf,
-                         String sinceLawAsOf, String sinceAuditedOn, List<LicenceChange> newlyNonCompliant, List<LicenceChange> resolved,
+    public record Report(String notice, long runId, long sinceRunId, HistoryStore.State sinceState, long sinceRecords,
+                         String register, String sinceRegister,
+                         java.time.LocalDate lawAsOf, java.time.LocalDate sinceLawAsOf, String sinceAuditedOn,
+                         List<LicenceChange> newlyNonCompliant, List<LicenceChange> resolved,
                          List<LicenceChange> changed, List<String> newInRegister, List<String> goneFromRegister,
                          List<RuleChange> byRule) {
 
@@ -54,6 +61,11 @@ public final class Changes {
         if (run == null || since == null) {
             throw new IllegalArgumentException("no audit run " + (run == null ? runId : sinceId));
         }
+        if (!run.complete()) {
+            throw new HistoryStore.IncompleteRun(run, "a comparison");
+        }
+        String notice = since.complete() ? null : "audit run " + sinceId + ", compared with as asked, did not complete ("
+                + since.howFar() + "): licences it did not reach show as new in the register";
         Map<String, HistoryStore.StoredRecord> before = byKey(store.records(sinceId));
         Map<String, HistoryStore.StoredRecord> after = byKey(store.records(runId));
         List<LicenceChange> newlyNc = new ArrayList<>();
@@ -100,8 +112,8 @@ public final class Changes {
         List<String> gone = before.keySet().stream().filter(k -> !after.containsKey(k)).toList();
         List<RuleChange> byRule = new ArrayList<>();
         rules.forEach((id, n) -> byRule.add(new RuleChange(id, texts.title(id, lang), texts.provision(id, lang), n[0], n[1])));
-        return new Report(runId, sinceId, run.register(), since.register(), String.valueOf(run.lawAsOf()),
-                String.valueOf(since.lawAsOf()),
+        return new Report(notice, runId, sinceId, since.state(), since.records(), run.register(), since.register(),
+                run.lawAsOf(), since.lawAsOf(),
                 since.started() == null ? "" : since.started().atZone(java.time.ZoneOffset.ofHours(7)).toLocalDate().toString(), newlyNc, resolved, changed, newIn, gone, byRule);
     }
 

@@ -17,8 +17,10 @@ import vn.lgm.compliance.contract.model.Project;
 /** JSON as stored in the history: the contract's shapes (ISO dates), read back leniently. */
 public final class HistoryJson {
 
+    /** Nulls are left out (an omitted fact is unknown either way), so a description keeps only what it says. */
     static final ObjectMapper MAPPER = JsonMapper.builder()
             .addModule(new JavaTimeModule())
+            .serializationInclusion(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .build();
@@ -49,6 +51,15 @@ public final class HistoryJson {
     public static List<FactValue> facts(String json) {
         try {
             return json == null ? List.of() : MAPPER.readValue(json, new TypeReference<List<FactValue>>() {
+            });
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public static List<java.util.Map<String, Object>> maps(String json) {
+        try {
+            return json == null ? List.of() : MAPPER.readValue(json, new TypeReference<List<java.util.Map<String, Object>>>() {
             });
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -22,7 +22,29 @@ public class HistoryService {
     @ConfigProperty(name = "history.db.password")
     Optional<String> password;
 
+    private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(HistoryService.class);
+
     private volatile HistoryStore store;
+
+    /**
+     * At start-up, the runs a process of this machine left open when it died (a service killed mid-upload, a crash)
+     * are marked INTERRUPTED with the records they stored — on a thread of its own, so start-up does not wait for
+     * the database.
+     */
+    void markAbandonedRunsAtStartUp(@jakarta.enterprise.event.Observes io.quarkus.runtime.StartupEvent event) {
+        Thread t = new Thread(() -> {
+            try {
+                java.util.List<Long> marked = store().markAbandonedRuns();
+                if (!marked.isEmpty()) {
+                    LOG.warnf("audit history: runs %s were left open by a process that ended before them; marked interrupted", marked);
+                }
+            } catch (RuntimeException e) {
+                LOG.warnf("audit history: cannot check for runs left open: %s", e.getMessage());
+            }
+        }, "history-start-up");
+        t.setDaemon(true);
+        t.start();
+    }
 
     public HistoryStore store() {
         HistoryStore s = store;

@@ -4,7 +4,6 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HexFormat;
@@ -13,43 +12,66 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 
-import vn.lgm.compliance.regulator.audit.AuditRunner;
+import org.jboss.logging.Logger;
+
 import vn.lgm.compliance.contract.model.Assessment;
 import vn.lgm.compliance.contract.model.Finding;
 import vn.lgm.compliance.contract.model.RuleRef;
 import vn.lgm.compliance.contract.model.Project;
+import vn.lgm.compliance.regulator.audit.AuditRunner;
 
 /**
- * Stores an audit run as it goes: a listener on the runner (called in input order on the writer thread) that
- * writes each record's description and result in batches, then the manifest when the run ends. Memory is bounded
- * by one batch.
+ * Stores an audit run as it goes: a listener on the runner, called in input order on the writer thread once a
+ * record's line is written, that stores each record's description and result in batches (one batch of the runner,
+ * so a crash loses at most the lines of one batch), then how the run ended. Memory is bounded by one batch.
+ *
+ * <p>The run is created RUNNING when the recorder is made — the history's first write, made before the first record
+ * is read, so a history that cannot be written refuses the run before it starts. If the history fails later (a full
+ * disk), the recorder stops storing, the audit goes on to its end, and {@link #finish} says the run was not recorded.
  */
 public final class RunRecorder implements Consumer<AuditRunner.Result> {
 
-    private static final int BATCH = 256;
+    private static final Logger LOG = Logger.getLogger(RunRecorder.class);
+
+    /** The runner's batch: records are stored as the runner writes them. */
+    private static final int BATCH = 64;
+
+    /** What the history holds of a run once it has ended. */
+    public record Recorded(long runId, boolean recorded, HistoryStore.State state, String problem) {
+    }
 
     private final HistoryStore store;
     private final long runId;
+    private final Instant started;
     private final List<HistoryStore.StoredRecord> pending = new ArrayList<>(BATCH);
     private final Map<String, Integer> keys = new HashMap<>();
     private final Map<String, Long> verdicts = new LinkedHashMap<>();
-    private long records;
     private long assessed;
     private long errors;
+    private volatile String failure;
+    private Recorded recorded;
 
-    public RunRecorder(HistoryStore store, String register, String inputPath, String rulesVersion, LocalDate lawAsOf,
-                       LocalDate compareAsOf, Instant started) {
+    /** Starts the run in the history (RUNNING, owned by this process); an IllegalStateException if it cannot be written. */
+    public RunRecorder(HistoryStore store, HistoryStore.RunStart start) {
         this.store = store;
-        this.runId = store.startRun(register, inputPath, rulesVersion, lawAsOf, compareAsOf, started);
+        this.started = start.started();
+        this.runId = store.startRun(start);
+        for (String v : List.of("NON_COMPLIANT", "INCOMPLETE", "CONDITIONAL", "COMPLIANT")) {
+            verdicts.put(v, 0L);
+        }
     }
 
     public long runId() {
         return runId;
     }
 
+    /** The records written so far by verdict (NON_COMPLIANT, INCOMPLETE, CONDITIONAL, COMPLIANT). */
+    public Map<String, Long> verdicts() {
+        return Map.copyOf(verdicts);
+    }
+
     @Override
     public void accept(AuditRunner.Result r) {
-        records++;
         Project p = r.input().project();
         Assessment a = r.assessment();
         String id = r.input().id() != null ? r.input().id() : p == null ? null : p.id();
@@ -63,12 +85,14 @@ public final class RunRecorder implements Consumer<AuditRunner.Result> {
             verdict = a.verdict().name();
             verdicts.merge(verdict, 1L, Long::sum);
             for (Finding f : a.findings()) {
-                findings.add(new HistoryStore.StoredFinding(f.ruleId(), f.outcome().name(),
-                        f.citation() == null ? null : f.citation().label(), HistoryJson.write(f.facts()),
-                        HistoryJson.write(f.missingFacts()), f.otherRules().stream().map(RuleRef::ruleId).toList()));
+                findings.add(new HistoryStore.StoredFinding(f.ruleId(), f.outcome().name(), f.facts(), f.missingFacts(),
+                        f.otherRules().stream().map(RuleRef::ruleId).toList()));
             }
         } else {
             errors++;
+        }
+        if (failure != null) {
+            return; // the history failed: the run is counted, no longer stored
         }
         String description = p == null ? null : HistoryJson.write(p);
         pending.add(new HistoryStore.StoredRecord(runId, r.input().line(), key, id, licence,
@@ -76,21 +100,62 @@ public final class RunRecorder implements Consumer<AuditRunner.Result> {
                 p == null || p.site() == null ? null : p.site().district(), mineral(p),
                 p == null || p.licence() == null ? null : p.licence().expiresOn(), verdict,
                 a == null ? null : a.lawAsOf(), description, description == null ? null : sha256(description),
-                a == null ? HistoryJson.write(r.errors()) : null, findings));
+                a == null ? HistoryJson.write(r.errors()) : null, findings, r.input().assumed(), r.input().stopped()));
         if (pending.size() >= BATCH) {
             flush();
         }
     }
 
-    /** Writes what is pending and the manifest; the run is then complete and comparable. */
-    public void finish(String inputSha256, String inputFormat, Instant started, Instant ended) {
+    /**
+     * Ends the run: stores what is pending, then the run's state, counts and reason. {@code records} is what the
+     * reader split off; assessed and errors are the records written (and stored). Never throws: what the history
+     * could not take is in the result, and the run's manifest says so.
+     */
+    public Recorded finish(HistoryStore.State state, String stopped, String inputSha256, Instant ended, long records,
+                           long skipped, List<String> warnings) {
+        HistoryStore.State end = failure == null ? state : HistoryStore.State.FAILED;
+        return end(end, () -> {
+            String why = failure == null ? stopped : "the history could not store every record (" + failure + ")"
+                    + (state == HistoryStore.State.COMPLETE ? "; the audit itself completed" : stopped == null ? "" : "; " + stopped);
+            store.finishRun(runId, new HistoryStore.RunEnd(end, why, inputSha256, ended,
+                    Duration.between(started, ended).toMillis(), records, assessed, errors, skipped, verdicts, warnings));
+        });
+    }
+
+    /** The run's process is ending without a finish (a fault): the run is closed with what it stored, if it can be. */
+    public Recorded abandon(HistoryStore.State state, String why) {
+        return end(state, () -> store.closeFromStoredRecords(runId, state, why));
+    }
+
+    /** Stores what is pending, then ends the run by {@code write}, once; what the history refused is kept in the result. */
+    private Recorded end(HistoryStore.State state, Runnable write) {
+        if (recorded != null) {
+            return recorded;
+        }
         flush();
-        store.finishRun(runId, inputSha256, inputFormat, ended, Duration.between(started, ended).toMillis(), records,
-                assessed, errors, verdicts);
+        try {
+            write.run();
+        } catch (RuntimeException e) {
+            LOG.warnf("audit run %d: %s", runId, e.getMessage());
+            if (failure == null) {
+                failure = e.getMessage();
+            }
+        }
+        recorded = new Recorded(runId, failure == null, state, failure);
+        return recorded;
     }
 
     private void flush() {
-        store.insert(List.copyOf(pending));
+        if (failure != null || pending.isEmpty()) {
+            pending.clear();
+            return;
+        }
+        try {
+            store.insert(List.copyOf(pending));
+        } catch (RuntimeException e) {
+            failure = e.getMessage();
+            LOG.warnf("audit run %d: the history stopped storing records: %s", runId, e.getMessage());
+        }
         pending.clear();
     }
 

@@ -39,7 +39,43 @@ public final class ForwardLook {
     public record Report(LocalDate asOf, int horizonDays, LocalDate until, List<Due> due) {
     }
 
+    /** The longest forward look, in days (about ten years). */
+    public static final int MAX_HORIZON_DAYS = 3660;
+
     private ForwardLook() {
+    }
+
+    /**
+     * The one reader of a forward look's length, for the command ({@code --horizon}) and the API ({@code horizon}):
+     * a whole number of days, or of weeks, months (30 days) or years (365 days) with {@code d}, {@code w}, {@code m}
+     * or {@code y} after it ({@code 90}, {@code 90d}, {@code 12w}, {@code 6m}, {@code 1y}), from 1 day to
+     * {@link #MAX_HORIZON_DAYS}. Null or blank: no forward look. Anything else is an IllegalArgumentException whose
+     * message starts with {@code name}.
+     */
+    public static Integer horizonDays(String name, String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        String s = text.strip().toLowerCase(java.util.Locale.ROOT);
+        char last = s.charAt(s.length() - 1);
+        int unit = switch (last) {
+            case 'd' -> 1;
+            case 'w' -> 7;
+            case 'm' -> 30;
+            case 'y' -> 365;
+            default -> Character.isDigit(last) ? 1 : 0;
+        };
+        String digits = Character.isDigit(last) ? s : s.substring(0, s.length() - 1);
+        long days = -1;
+        if (unit > 0 && !digits.isEmpty() && digits.length() <= 9 && digits.chars().allMatch(Character::isDigit)) {
+            days = Long.parseLong(digits) * unit;
+        }
+        if (days < 1 || days > MAX_HORIZON_DAYS) {
+            throw new IllegalArgumentException(name + ": expected a forward look of 1 to " + MAX_HORIZON_DAYS
+                    + " days, written as days (90 or 90d), weeks (12w), months of 30 days (6m) or years of 365 days (1y), not '"
+                    + text + "'");
+        }
+        return (int) days;
     }
 
     public static Report scan(Assessor assessor, List<HistoryStore.StoredRecord> records, LocalDate asOf, int horizonDays,

@@ -27,6 +27,7 @@ import vn.lgm.compliance.texts.RuleNames;
 import vn.lgm.compliance.contract.model.Assessment;
 import vn.lgm.compliance.contract.model.Finding;
 import vn.lgm.compliance.contract.model.Project;
+import vn.lgm.compliance.contract.input.InputError;
 
 /**
  * A draft reform of the law's numbers, simulated on a register as OpenFisca simulates a reform: a patch to
@@ -67,19 +68,56 @@ public final class Reform {
         this.law = law;
     }
 
-    /** Reads a patch; an unknown parameter or a malformed value is an IllegalArgumentException naming it. */
+    /**
+     * A patch that cannot be simulated: every problem found, each naming the parameter (its key in
+     * {@code rules/parameters.yaml}, or {@code $} for the patch as a whole) and what was expected.
+     */
+    public static final class Refused extends IllegalArgumentException {
+        private final List<InputError> problems;
+
+        Refused(List<InputError> problems) {
+            super("reform: " + String.join("; ", problems.stream().map(p -> p.path() + ": " + p.message()).toList()));
+            this.problems = List.copyOf(problems);
+        }
+
+        public List<InputError> problems() {
+            return problems;
+        }
+    }
+
+    /** A key given twice is refused; a decimal is read exactly (1e400 stays 1e400, and is refused as out of range). */
+    private static final ObjectMapper YAML = YAMLMapper.builder()
+            .enable(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .enable(com.fasterxml.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).build();
+
+    /**
+     * Reads a patch, checking each draft value against its parameter's domain (a percentage 0–100, a count, a
+     * term in months or years a whole number ≥ 0, an area a number ≥ 0; always a finite number), its shape (a
+     * number, {@code {value, from}} or a non-empty {@code {values: [{from, value}, ...]}} with distinct dates; no
+     * other key, no key twice) and that the parameter exists. Every problem is refused together ({@link Refused}).
+     */
     public static Reform parse(String yaml, LawParameters law) {
-        ObjectMapper mapper = YAMLMapper.builder().build();
         JsonNode root;
         try {
-            root = mapper.readTree(yaml);
+            root = YAML.readTree(yaml);
         } catch (IOException e) {
-            throw new IllegalArgumentException("reform: not YAML: " + e.getMessage().split("\n")[0]);
+            String m = e.getMessage() == null ? e.toString() : e.getMessage().split("\n")[0];
+            java.util.regex.Matcher twice = java.util.regex.Pattern.compile("Duplicate field '([^']*)'").matcher(m);
+            throw new Refused(List.of(twice.find() ? new InputError(twice.group(1), "given twice in the patch")
+                    : new InputError("$", "not YAML: " + m)));
         }
         if (root == null || !root.isObject()) {
-            throw new IllegalArgumentException("reform: expected a mapping of parameter names to draft values");
+            throw new Refused(List.of(new InputError("$", "expected a mapping of parameter names (of rules/parameters.yaml) to draft values")));
         }
-        String title = root.hasNonNull("title") ? root.get("title").asText() : null;
+        List<InputError> problems = new ArrayList<>();
+        String title = null;
+        if (root.has("title")) {
+            if (root.get("title").isTextual()) {
+                title = root.get("title").asText();
+            } else {
+                problems.add(new InputError("title", "expected text, the draft's name"));
+            }
+        }
         Map<String, LawParameters.Parameter> draft = new LinkedHashMap<>();
         var fields = root.fields();
         while (fields.hasNext()) {
@@ -90,33 +128,121 @@ public final class Reform {
             }
             LawParameters.Parameter current = law.all().get(key);
             if (current == null) {
-                throw new IllegalArgumentException("reform: unknown parameter '" + key + "'; rules/parameters.yaml has "
-                        + String.join(", ", law.all().keySet()));
+                problems.add(new InputError(key, "unknown parameter '" + key + "'; rules/parameters.yaml has "
+                        + String.join(", ", law.all().keySet())));
+                continue;
             }
+            int before = problems.size();
             JsonNode v = e.getValue();
             List<LawParameters.Value> values = new ArrayList<>();
             if (v.isNumber()) {
-                values.add(new LawParameters.Value(LocalDate.MIN, v.decimalValue(), "draft"));
-            } else if (v.isObject() && v.has("value")) {
+                BigDecimal n = value(current, v, key, problems);
+                if (n != null) {
+                    values.add(new LawParameters.Value(LocalDate.MIN, n, "draft"));
+                }
+            } else if (v.isObject() && v.has("value") && !v.has("values")) {
+                keys(v, Set.of("value", "from"), key, problems);
                 values.addAll(current.values());
-                LocalDate from = v.has("from") ? date(key, v.get("from")) : LocalDate.MIN;
-                values.removeIf(x -> !x.from().isBefore(from));
-                values.add(new LawParameters.Value(from, number(key, v.get("value")), "draft"));
-            } else if (v.isObject() && v.has("values") && v.get("values").isArray()) {
-                for (JsonNode x : v.get("values")) {
-                    values.add(new LawParameters.Value(date(key, x.get("from")), number(key, x.get("value")),
-                            x.hasNonNull("citation") ? x.get("citation").asText() : "draft"));
+                LocalDate from = v.has("from") ? date(v.get("from"), key + ".from", problems) : LocalDate.MIN;
+                BigDecimal n = value(current, v.get("value"), key + ".value", problems);
+                if (from != null && n != null) {
+                    values.removeIf(x -> !x.from().isBefore(from));
+                    values.add(new LawParameters.Value(from, n, "draft"));
+                }
+            } else if (v.isObject() && v.has("values") && !v.has("value")) {
+                keys(v, Set.of("values"), key, problems);
+                JsonNode list = v.get("values");
+                if (!list.isArray() || list.isEmpty()) {
+                    problems.add(new InputError(key + ".values", "expected a list of at least one {from, value}"));
+                } else {
+                    Set<LocalDate> dates = new java.util.HashSet<>();
+                    for (int i = 0; i < list.size(); i++) {
+                        JsonNode x = list.get(i);
+                        String at = key + ".values[" + i + "]";
+                        if (!x.isObject()) {
+                            problems.add(new InputError(at, "expected {from, value}"));
+                            continue;
+                        }
+                        keys(x, Set.of("from", "value", "citation"), at, problems);
+                        LocalDate from = x.has("from") ? date(x.get("from"), at + ".from", problems) : null;
+                        if (!x.has("from")) {
+                            problems.add(new InputError(at + ".from", "expected the date the value applies from (YYYY-MM-DD)"));
+                        }
+                        if (from != null && !dates.add(from)) {
+                            problems.add(new InputError(at + ".from", "the date " + from + " is given twice"));
+                        }
+                        BigDecimal n = x.has("value") ? value(current, x.get("value"), at + ".value", problems) : null;
+                        if (!x.has("value")) {
+                            problems.add(new InputError(at + ".value", "expected the draft value"));
+                        }
+                        if (from != null && n != null) {
+                            values.add(new LawParameters.Value(from, n, x.hasNonNull("citation") ? x.get("citation").asText() : "draft"));
+                        }
+                    }
                 }
             } else {
-                throw new IllegalArgumentException("reform: '" + key + "': expected a number, {value, from} or {values: [...]}");
+                problems.add(new InputError(key, "expected a number, {value, from} or {values: [{from, value}, ...]}"));
             }
-            values.sort(Comparator.comparing(LawParameters.Value::from));
-            draft.put(key, new LawParameters.Parameter(key, current.title(), current.unit(), values));
+            if (problems.size() == before) {
+                values.sort(Comparator.comparing(LawParameters.Value::from));
+                draft.put(key, new LawParameters.Parameter(key, current.title(), current.unit(), values));
+            }
         }
-        if (draft.isEmpty()) {
-            throw new IllegalArgumentException("reform: the patch changes no parameter");
+        if (problems.isEmpty() && draft.isEmpty()) {
+            problems.add(new InputError("$", "the patch changes no parameter"));
+        }
+        if (!problems.isEmpty()) {
+            throw new Refused(problems);
         }
         return new Reform(title, draft, law);
+    }
+
+    /** Refuses keys other than those expected in a draft value's object. */
+    private static void keys(JsonNode object, Set<String> expected, String at, List<InputError> problems) {
+        object.fieldNames().forEachRemaining(k -> {
+            if (!expected.contains(k)) {
+                problems.add(new InputError(at + "." + k, "unknown key; expected " + String.join(", ", new java.util.TreeSet<>(expected))));
+            }
+        });
+    }
+
+    /** A draft value within its parameter's domain, by the parameter's unit; null (and a problem) otherwise. */
+    private static BigDecimal value(LawParameters.Parameter p, JsonNode n, String at, List<InputError> problems) {
+        if (n == null || !n.isNumber()) {
+            problems.add(new InputError(at, "expected a number, not " + (n == null ? "nothing" : n.isTextual() ? "'" + n.asText() + "'" : n.toString())));
+            return null;
+        }
+        if (n.isFloatingPointNumber() && !Double.isFinite(n.doubleValue()) && !n.isBigDecimal()) {
+            problems.add(new InputError(at, "the number " + n.asText() + " is beyond what a rule can compare"));
+            return null;
+        }
+        BigDecimal v = n.decimalValue();
+        double d = v.doubleValue();
+        String unit = p.unit() == null ? "" : p.unit();
+        if (Double.isInfinite(d) || (d == 0 && v.signum() != 0)) {
+            problems.add(new InputError(at, "the number " + n.asText() + " is beyond what a rule can compare"));
+            return null;
+        }
+        boolean whole = v.stripTrailingZeros().scale() <= 0;
+        String expected = switch (unit) {
+            case "percent" -> v.signum() < 0 || v.compareTo(BigDecimal.valueOf(100)) > 0 ? "a percentage from 0 to 100" : null;
+            case "count", "months", "years" -> v.signum() < 0 || !whole ? "a whole number of " + (unit.equals("count") ? "times" : unit) + ", 0 or more" : null;
+            default -> v.signum() < 0 ? "a number of " + (unit.isEmpty() ? "units" : unit) + ", 0 or more" : null;
+        };
+        if (expected != null) {
+            problems.add(new InputError(at, "expected " + expected + " (" + p.title() + "), not " + v.toPlainString()));
+            return null;
+        }
+        return v;
+    }
+
+    private static LocalDate date(JsonNode n, String at, List<InputError> problems) {
+        try {
+            return LocalDate.parse(n.asText());
+        } catch (RuntimeException e) {
+            problems.add(new InputError(at, "expected a date as YYYY-MM-DD, not '" + n.asText() + "'"));
+            return null;
+        }
     }
 
     /** The draft's values in force on a date, as overrides of the law's. */
@@ -198,18 +324,4 @@ public final class Reform {
         return s;
     }
 
-    private static LocalDate date(String key, JsonNode n) {
-        try {
-            return LocalDate.parse(n.asText());
-        } catch (RuntimeException e) {
-            throw new IllegalArgumentException("reform: '" + key + "': 'from' must be a date YYYY-MM-DD");
-        }
-    }
-
-    private static BigDecimal number(String key, JsonNode n) {
-        if (n == null || !n.isNumber()) {
-            throw new IllegalArgumentException("reform: '" + key + "': 'value' must be a number");
-        }
-        return n.decimalValue();
-    }
 }

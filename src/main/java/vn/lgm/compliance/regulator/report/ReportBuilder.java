@@ -7,13 +7,11 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeMap;
 
+import vn.lgm.compliance.regulator.audit.ColumnMapping;
 import vn.lgm.compliance.regulator.history.Changes;
 import vn.lgm.compliance.regulator.history.HistoryJson;
 import vn.lgm.compliance.regulator.history.HistoryStore;
@@ -53,6 +51,8 @@ public final class ReportBuilder {
                                             String lang, Extras extras) {
         boolean vi = "vi".equals(lang);
         Names names = new Names();
+        Tally tally = new Tally(records);
+        Extras x = extras == null ? Extras.NONE : extras;
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("lang", lang);
         Map<String, String> words = new LinkedHashMap<>();
@@ -63,103 +63,111 @@ public final class ReportBuilder {
                 "byDistrict", "byDistrictNote", "inBreach", "all", "details", "rulesTable", "rule", "provision", "violations",
                 "obligations", "insufficient", "advisories", "byMineral", "byIssuer", "records", "errorsTitle", "row",
                 "problems", "runTitle", "runId", "recordsIn", "assessed", "errors", "rulesVersion", "inputHash", "duration",
-                "result", "change", "outcome")) {
+                "result", "change", "outcome", "actEmpty", "actEmptyIntro", "reading", "fromEmpty", "skippedRows")) {
             words.put(k, t(k, vi));
         }
         m.put("t", words);
-        m.put("register", run.register());
-        m.put("lawAsOf", run.lawAsOf() == null ? t("eachRecordsDate", vi) : Labels.date(run.lawAsOf(), lang));
+        m.put("register", clean(run.register()));
+        // A date, or null where each record's own date was applied; the page shows lawAsOfShown.
+        m.put("lawAsOf", run.lawAsOf());
+        m.put("lawAsOfShown", run.lawAsOf() == null ? t("eachRecordsDate", vi) : Labels.date(run.lawAsOf(), lang));
         m.put("auditedOn", run.started() == null ? "" : Labels.date(run.started().atZone(ZoneOffset.ofHours(7)).toLocalDate(), lang));
-
-        // Verdicts and per-rule counts.
-        Map<String, Long> verdicts = new LinkedHashMap<>();
-        for (String v : VERDICTS) {
-            verdicts.put(v, 0L);
+        // What the reader must know before anything else: a comparison with a run that did not complete.
+        List<String> notices = new ArrayList<>();
+        if (x.changes() != null && x.changes().notice() != null) {
+            notices.add(String.format(t("sinceIncomplete", vi), x.changes().sinceRunId(), t(x.changes().sinceState().name(), vi),
+                    x.changes().sinceRecords()));
         }
-        Map<String, long[]> byRule = new TreeMap<>();
+        m.put("notices", notices);
+
+        // Groups and the licences to act on; the counts are the tally's.
         Map<String, List<Map<String, Object>>> violating = new HashMap<>();
+        Map<String, List<Map<String, Object>>> violatingOnEmpty = new HashMap<>();
         Map<String, long[]> byDistrict = new LinkedHashMap<>();
         Map<String, long[]> byMineral = new LinkedHashMap<>();
         Map<String, Map<String, Integer>> mineralSpellings = new HashMap<>();
         Map<String, long[]> byIssuer = new LinkedHashMap<>();
         List<Map<String, Object>> errors = new ArrayList<>();
-        long assessed = 0;
         for (HistoryStore.StoredRecord r : records) {
             if (!r.ok()) {
                 Map<String, Object> e = new LinkedHashMap<>();
                 e.put("row", r.line());
-                e.put("licence", r.licenceNumber() == null ? "" : r.licenceNumber());
+                e.put("licence", r.licenceNumber() == null ? "" : clean(r.licenceNumber()));
                 e.put("problems", problems(r.errorsJson()));
                 errors.add(e);
                 continue;
             }
-            assessed++;
-            verdicts.merge(r.verdict(), 1L, Long::sum);
             boolean nc = "NON_COMPLIANT".equals(r.verdict());
             Project p = HistoryJson.project(r.descriptionJson());
             String district = districtLabel(names.district(r.district()), vi);
             count(byDistrict, district, nc);
             String mk = Names.mineralKey(r.mineral());
-            String shown = mk.isEmpty() ? t("notRecorded", vi) : Names.mineralShown(r.mineral());
+            String shown = mk.isEmpty() ? t("notRecorded", vi) : clean(Names.mineralShown(r.mineral()));
             mineralSpellings.computeIfAbsent(mk, k -> new HashMap<>()).merge(shown, 1, Integer::sum);
             count(byMineral, mk, nc);
             String issuer = p.licence() == null || p.licence().issuedBy() == null ? t("notRecorded", vi) : t(p.licence().issuedBy().name(), vi);
             count(byIssuer, issuer, nc);
-            // Per rule, the licences it found something in (each rule of a finding about one act); the licences to
-            // act on, by the act's provisions: a licence is listed once for each act, not once per provision.
-            Set<String> seen = new LinkedHashSet<>();
-            for (HistoryStore.StoredFinding f : r.findings()) {
-                for (String id : f.ruleIds()) {
-                    if (seen.add(id + " " + f.outcome())) {
-                        byRule.computeIfAbsent(id, k -> new long[4])[outcomeIndex(f.outcome())]++;
-                    }
-                }
-                String act = String.join("+", f.ruleIds());
-                if ("VIOLATION".equals(f.outcome()) && seen.add(act + " act")) {
+            // The licences to act on, by the act they commit (a licence is listed once for each act, not once per
+            // provision), apart by whether the breach rests on what the register records or on a cell it leaves empty.
+            for (HistoryStore.StoredFinding f : Tally.distinct(r)) {
+                if ("VIOLATION".equals(f.outcome())) {
                     Map<String, Object> l = new LinkedHashMap<>();
-                    l.put("licence", r.licenceNumber() == null ? r.key() : r.licenceNumber().split("\\s")[0]);
-                    l.put("licenceFull", r.licenceNumber() == null ? r.key() : r.licenceNumber());
+                    l.put("licence", r.licenceNumber() == null ? clean(r.key()) : clean(r.licenceNumber()).split("\\s")[0]);
+                    l.put("licenceFull", r.licenceNumber() == null ? clean(r.key()) : clean(r.licenceNumber()));
                     l.put("mine", nz(r.name()));
                     l.put("holder", nz(r.holder()));
                     l.put("district", district);
                     l.put("mineral", shown);
                     l.put("expires", Labels.date(r.expiresOn(), lang));
-                    l.put("note", p.licence() == null || p.licence().note() == null ? "" : p.licence().note().replace('\n', ' '));
-                    violating.computeIfAbsent(act, k -> new ArrayList<>()).add(l);
+                    l.put("note", p.licence() == null || p.licence().note() == null ? "" : nz(p.licence().note()));
+                    (Tally.restsOnEmptyCell(r, f) ? violatingOnEmpty : violating)
+                            .computeIfAbsent(Tally.actKey(f), k -> new ArrayList<>()).add(l);
                 }
             }
         }
-        long nonCompliant = verdicts.get("NON_COMPLIANT");
+        long nonCompliant = tally.verdicts.get("NON_COMPLIANT");
 
         // Licences to act on, grouped by the act they commit (its most specific rule's title, every provision it
-        // breaks), most licences first.
-        List<Map<String, Object>> act = new ArrayList<>();
-        violating.entrySet().stream()
-                .sorted(Comparator.comparingInt((Map.Entry<String, List<Map<String, Object>>> e) -> e.getValue().size()).reversed()
-                        .thenComparing(Map.Entry::getKey))
-                .forEach(e -> {
-                    Map<String, Object> g = new LinkedHashMap<>();
-                    List<String> ids = List.of(e.getKey().split("\\+"));
-                    g.put("title", texts.title(ids.get(0), lang));
-                    g.put("provision", String.join("; ", ids.stream().map(id -> texts.provision(id, lang)).toList()));
-                    g.put("count", e.getValue().size());
-                    g.put("licences", e.getValue());
-                    act.add(g);
-                });
+        // breaks), most licences first: first the breaches the register records, then those that rest on a cell it
+        // leaves empty (read as "not done" by its convention).
+        List<Map<String, Object>> act = groups(violating, texts, lang);
+        List<Map<String, Object>> actEmpty = groups(violatingOnEmpty, texts, lang);
         m.put("act", act);
+        m.put("actEmpty", actEmpty);
+        List<Map<String, Object>> sections = new ArrayList<>();
+        sections.add(section("act", t("act", vi), null, act));
+        if (!actEmpty.isEmpty()) {
+            sections.add(section("act-empty", t("actEmpty", vi), t("actEmptyIntro", vi), actEmpty));
+        }
+        m.put("actSections", sections);
 
         // The plain summary.
-        List<String> summary = new ArrayList<>();
-        summary.add(nonCompliant > 0 ? String.format(t("breakLaw", vi), nonCompliant, assessed) : String.format(t("noneBreak", vi), assessed));
-        act.stream().limit(6).forEach(g -> summary.add(String.format(t("topBreach", vi), (Integer) g.get("count"), g.get("title"))));
-        if (verdicts.get("INCOMPLETE") > 0) {
-            summary.add(String.format(t("incomplete", vi), verdicts.get("INCOMPLETE")));
+        List<String> summary = new ArrayList<>(notices);
+        summary.add(nonCompliant > 0 ? String.format(t("breakLaw", vi), nonCompliant, tally.assessed)
+                : String.format(t("noneBreak", vi), tally.assessed));
+        if (tally.breakOnEmptyOnly > 0) {
+            summary.add(String.format(t("breakSplit", vi), tally.breakOnRecord, tally.breakOnEmptyOnly));
         }
-        summary.add(String.format(t("conditional", vi), verdicts.get("CONDITIONAL"), verdicts.get("COMPLIANT")));
+        tally.byAct.entrySet().stream()
+                .sorted(Comparator.comparingLong((Map.Entry<String, long[]> e) -> e.getValue()[0]).reversed()
+                        .thenComparing(Map.Entry::getKey))
+                .limit(6).forEach(e -> {
+                    String title = texts.title(Tally.actRules(e.getKey()).get(0), lang);
+                    summary.add(e.getValue()[1] == 0 ? String.format(t("topBreach", vi), e.getValue()[0], title)
+                            : String.format(t("topBreachSplit", vi), e.getValue()[0], title, e.getValue()[1]));
+                });
+        if (tally.verdicts.get("INCOMPLETE") > 0) {
+            summary.add(String.format(t("incomplete", vi), tally.verdicts.get("INCOMPLETE")));
+        }
+        summary.add(tally.licencesWith.get("OBLIGATION") == 0 ? String.format(t("stepsNone", vi), tally.verdicts.get("COMPLIANT"))
+                : String.format(t("steps", vi), tally.licencesWith.get("OBLIGATION"), tally.findings.get("OBLIGATION"),
+                        tally.verdicts.get("CONDITIONAL"), tally.verdicts.get("COMPLIANT")));
         if (!errors.isEmpty()) {
             summary.add(String.format(t("unreadable", vi), errors.size()));
         }
-        Extras x = extras == null ? Extras.NONE : extras;
+        if (run.skippedRows() > 0) {
+            summary.add(String.format(t("skipped", vi), run.skippedRows()));
+        }
         if (x.changes() != null) {
             summary.add(String.format(t("sinceSummary", vi), x.changes().sinceRunId(), day(x.changes().sinceAuditedOn(), vi), x.changes().newlyNonCompliant().size(),
                     x.changes().resolved().size(), x.changes().changed().size()));
@@ -173,6 +181,7 @@ public final class ReportBuilder {
             summary.add(String.format(t("reformSummary", vi), x.reform().changed().size(), x.reform().records()));
         }
         m.put("summary", summary);
+        m.put("reading", reading(run, tally, vi));
 
         // Since the last audit, coming due, reform.
         m.put("changes", x.changes() == null ? null : changes(x.changes(), vi));
@@ -181,10 +190,10 @@ public final class ReportBuilder {
         m.put("lawComparison", null);
 
         // Charts.
-        long total = Math.max(1, assessed);
+        long total = Math.max(1, tally.assessed);
         List<Map<String, Object>> verdictBars = new ArrayList<>();
         for (int i = 0; i < VERDICTS.length; i++) {
-            long n = verdicts.get(VERDICTS[i]);
+            long n = tally.verdicts.get(VERDICTS[i]);
             Map<String, Object> b = bar(t(VERDICTS[i], vi), n, total);
             b.put("colour", COLOURS[i]);
             b.put("share", Math.round(1000.0 * n / total) / 10.0);
@@ -201,7 +210,7 @@ public final class ReportBuilder {
         m.put("verdictBars", verdictBars);
         Map<String, long[]> byProvision = new LinkedHashMap<>();
         Map<String, String> provisionLabel = new HashMap<>();
-        byRule.forEach((id, c) -> {
+        tally.byRule.forEach((id, c) -> {
             if (c[0] > 0) {
                 String key = texts.provisionKey(id);
                 byProvision.computeIfAbsent(key, k -> new long[1])[0] += c[0];   // the licences the rule found in breach
@@ -226,13 +235,14 @@ public final class ReportBuilder {
 
         // Details.
         List<Map<String, Object>> rules = new ArrayList<>();
-        byRule.entrySet().stream().sorted(Comparator.comparingLong((Map.Entry<String, long[]> e) -> e.getValue()[0]).reversed()
+        tally.byRule.entrySet().stream().sorted(Comparator.comparingLong((Map.Entry<String, long[]> e) -> e.getValue()[0]).reversed()
                 .thenComparing(Comparator.comparingLong((Map.Entry<String, long[]> e) -> e.getValue()[0] + e.getValue()[1] + e.getValue()[2] + e.getValue()[3]).reversed())
                 .thenComparing(Map.Entry::getKey)).forEach(e -> {
                     Map<String, Object> r = new LinkedHashMap<>();
                     r.put("title", texts.title(e.getKey(), lang));
                     r.put("provision", texts.provision(e.getKey(), lang));
                     r.put("violations", e.getValue()[0]);
+                    r.put("violationsFromEmptyCells", e.getValue()[4]);
                     r.put("obligations", e.getValue()[1]);
                     r.put("insufficient", e.getValue()[2]);
                     r.put("advisories", e.getValue()[3]);
@@ -254,18 +264,74 @@ public final class ReportBuilder {
         about.put("records", run.records());
         about.put("assessed", run.assessed());
         about.put("errors", run.errors());
+        about.put("skippedRows", run.skippedRows());
         about.put("rulesVersion", run.rulesVersion());
         about.put("inputSha256", run.inputSha256());
         about.put("durationSeconds", run.durationMs() == null ? null : run.durationMs() / 1000.0);
         m.put("run", about);
-        m.put("verdictCounts", verdicts);
+        m.put("verdictCounts", new LinkedHashMap<>(tally.verdicts));
+        Map<String, Object> counts = new LinkedHashMap<>();
+        counts.put("licencesWith", new LinkedHashMap<>(tally.licencesWith));
+        counts.put("findings", new LinkedHashMap<>(tally.findings));
+        counts.put("breakingOnRecord", tally.breakOnRecord);
+        counts.put("breakingOnEmptyCellsOnly", tally.breakOnEmptyOnly);
+        counts.put("readByConvention", tally.readByConvention);
+        counts.put("stopped", tally.stopped);
+        m.put("counts", counts);
         return m;
+    }
+
+    private static Map<String, Object> section(String id, String heading, String intro, List<Map<String, Object>> groups) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("id", id);
+        m.put("heading", heading);
+        m.put("intro", intro);
+        m.put("groups", groups);
+        return m;
+    }
+
+    /** The licences of each act, most licences first, with its most specific rule's title and every provision it breaks. */
+    private static List<Map<String, Object>> groups(Map<String, List<Map<String, Object>>> byAct, RuleNames texts, String lang) {
+        List<Map<String, Object>> out = new ArrayList<>();
+        byAct.entrySet().stream()
+                .sorted(Comparator.comparingInt((Map.Entry<String, List<Map<String, Object>>> e) -> e.getValue().size()).reversed()
+                        .thenComparing(Map.Entry::getKey))
+                .forEach(e -> {
+                    Map<String, Object> g = new LinkedHashMap<>();
+                    List<String> ids = Tally.actRules(e.getKey());
+                    g.put("title", texts.title(ids.get(0), lang));
+                    g.put("provision", String.join("; ", ids.stream().map(id -> texts.provision(id, lang)).toList()));
+                    g.put("count", e.getValue().size());
+                    g.put("licences", e.getValue());
+                    out.add(g);
+                });
+        return out;
+    }
+
+    /**
+     * How the register was read: an empty value is unknown, except where a complete-record convention of the
+     * mapping reads it as "not done" (which columns, which section, declared where), and never for a stopped mine.
+     */
+    private static List<String> reading(HistoryStore.Run run, Tally tally, boolean vi) {
+        List<String> out = new ArrayList<>();
+        out.add(t("readingUnknown", vi));
+        for (Map<String, Object> c : run.conventions()) {
+            @SuppressWarnings("unchecked")
+            List<String> columns = (List<String>) c.get("columns");
+            out.add(String.format(t("readingConvention", vi), c.get("section"), String.join(", ", columns), c.get("source"),
+                    tally.readByConvention));
+        }
+        if (!run.conventions().isEmpty()) {
+            out.add(String.format(t("readingStopped", vi), tally.stopped));
+            out.add(t("readingVerify", vi));
+        }
+        return out;
     }
 
     private static Map<String, Object> changes(Changes.Report c, boolean vi) {
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("intro", String.format(t("sinceIntro", vi), c.sinceRunId(), day(c.sinceAuditedOn(), vi), c.sinceRegister(),
-                c.sinceLawAsOf() == null || c.sinceLawAsOf().equals("null") ? t("eachRecordsDate", vi) : day(c.sinceLawAsOf(), vi)));
+        m.put("intro", String.format(t("sinceIntro", vi), c.sinceRunId(), day(c.sinceAuditedOn(), vi), clean(c.sinceRegister()),
+                c.sinceLawAsOf() == null ? t("eachRecordsDate", vi) : Labels.date(c.sinceLawAsOf(), vi ? "vi" : "en")));
         m.put("sinceRunId", c.sinceRunId());
         m.put("newlyNonCompliant", licenceChanges(c.newlyNonCompliant(), vi));
         m.put("resolved", licenceChanges(c.resolved(), vi));
@@ -280,8 +346,8 @@ public final class ReportBuilder {
             }
         }
         m.put("groups", groups);
-        m.put("newInRegister", c.newInRegister());
-        m.put("goneFromRegister", c.goneFromRegister());
+        m.put("newInRegister", c.newInRegister().stream().map(ReportBuilder::clean).toList());
+        m.put("goneFromRegister", c.goneFromRegister().stream().map(ReportBuilder::clean).toList());
         m.put("count", c.all().size());
         return m;
     }
@@ -290,8 +356,8 @@ public final class ReportBuilder {
         List<Map<String, Object>> out = new ArrayList<>();
         for (Changes.LicenceChange c : list) {
             Map<String, Object> m = new LinkedHashMap<>();
-            m.put("licence", c.licence());
-            m.put("licenceShown", shortLicence(c.licence()));
+            m.put("licence", clean(c.licence()));
+            m.put("licenceShown", shortLicence(clean(c.licence())));
             m.put("mine", nz(c.name()));
             m.put("holder", nz(c.holder()));
             m.put("before", c.verdictBefore() == null ? t("ERROR", vi) : t(c.verdictBefore(), vi));
@@ -322,8 +388,8 @@ public final class ReportBuilder {
         for (ForwardLook.Due x : d.due()) {
             Map<String, Object> r = new LinkedHashMap<>();
             r.put("date", Labels.date(x.date(), vi ? "vi" : "en"));
-            r.put("licence", x.licence());
-            r.put("licenceShown", shortLicence(x.licence()));
+            r.put("licence", clean(x.licence()));
+            r.put("licenceShown", shortLicence(clean(x.licence())));
             r.put("mine", nz(x.name()));
             r.put("holder", nz(x.holder()));
             r.put("district", districtLabel(names.district(x.district()), vi));
@@ -343,8 +409,8 @@ public final class ReportBuilder {
         List<Map<String, Object>> rows = new ArrayList<>();
         for (Reform.RecordChange c : r.changed()) {
             Map<String, Object> x = new LinkedHashMap<>();
-            x.put("licence", c.licence());
-            x.put("licenceShown", shortLicence(c.licence()));
+            x.put("licence", clean(c.licence()));
+            x.put("licenceShown", shortLicence(clean(c.licence())));
             x.put("mine", nz(c.name()));
             x.put("holder", nz(c.holder()));
             x.put("before", t(c.verdictNow(), vi));
@@ -381,7 +447,7 @@ public final class ReportBuilder {
         try {
             for (var n : HistoryJson.mapper().readTree(errorsJson == null ? "[]" : errorsJson)) {
                 String path = n.path("path").asText("");
-                out.add((path.isEmpty() || path.equals("$") ? "" : path + ": ") + n.path("message").asText(""));
+                out.add(clean((path.isEmpty() || path.equals("$") ? "" : path + ": ") + n.path("message").asText("")));
             }
         } catch (java.io.IOException e) {
             out.add(errorsJson);
@@ -424,21 +490,17 @@ public final class ReportBuilder {
                 Comparator.reverseOrder())).map(Map.Entry::getKey).orElse("");
     }
 
-    private static int outcomeIndex(String outcome) {
-        return switch (outcome) {
-            case "VIOLATION" -> 0;
-            case "OBLIGATION" -> 1;
-            case "INSUFFICIENT_INFORMATION" -> 2;
-            default -> 3;
-        };
-    }
-
     /** "1015/GP-UBND" of "1015/GP-UBND (QĐ điều chỉnh …)": the number as a column shows it (the whole text in its title). */
     static String shortLicence(String licence) {
         return licence == null ? "" : licence.strip().split("\\s")[0];
     }
 
     private static String nz(String s) {
-        return s == null ? "" : s.replace('\n', ' ').strip();
+        return s == null ? "" : clean(s).replace('\n', ' ').strip();
+    }
+
+    /** Text from the register as a reader sees it: without control characters (a NUL left in a cell). */
+    static String clean(String s) {
+        return ColumnMapping.clean(s);
     }
 }

@@ -18,7 +18,6 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 import io.quarkus.qute.Template;
 
-import vn.lgm.compliance.regulator.history.HistoryJson;
 import vn.lgm.compliance.regulator.history.HistoryStore;
 import vn.lgm.compliance.texts.RuleNames;
 import vn.lgm.compliance.contract.model.FactValue;
@@ -38,7 +37,8 @@ public final class ReportFiles {
 
     public static byte[] json(Map<String, Object> model) {
         try {
-            return HistoryJson.mapper().writerWithDefaultPrettyPrinter().writeValueAsBytes(model);
+            // Nulls written out: a date the report does not have (lawAsOf) is null, never missing.
+            return vn.lgm.compliance.contract.input.Json.json().writerWithDefaultPrettyPrinter().writeValueAsBytes(model);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -64,24 +64,26 @@ public final class ReportFiles {
             Sheet licences = sheet(wb, head, t("sheetLicences", vi), t("licence", vi), t("mine", vi), t("holder", vi),
                     t("district", vi), t("mineral", vi), t("expires", vi), t("result", vi), t("violations", vi));
             Sheet findings = sheet(wb, head, t("sheetFindings", vi), t("licence", vi), t("mine", vi), t("rule", vi),
-                    t("outcome", vi), t("provision", vi), t("facts", vi), t("missing", vi));
+                    t("outcome", vi), t("basis", vi), t("provision", vi), t("facts", vi), t("missing", vi));
             for (HistoryStore.StoredRecord r : records) {
                 String licence = r.licenceNumber() == null ? r.key() : r.licenceNumber();
                 List<String> breaches = new ArrayList<>();
-                for (HistoryStore.StoredFinding f : r.findings()) {
-                    if ("VIOLATION".equals(f.outcome())) {
+                for (HistoryStore.StoredFinding f : Tally.distinct(r)) {
+                    boolean breach = "VIOLATION".equals(f.outcome());
+                    if (breach) {
                         breaches.add(texts.title(f.ruleId(), lang));
                     }
                     // the facts and the facts missing by their labels, values by their names, as every finding reads
                     List<String> facts = new ArrayList<>();
-                    for (FactValue v : HistoryJson.facts(f.factsJson())) {
+                    for (FactValue v : f.facts()) {
                         facts.add(texts.texts().fact(v, lang));
                     }
                     List<String> missing = new ArrayList<>();
-                    for (String path : HistoryJson.strings(f.missingFactsJson())) {
+                    for (String path : f.missingFacts()) {
                         missing.add(texts.texts().label(path, lang));
                     }
                     row(findings, licence, r.name(), texts.title(f.ruleId(), lang), t(f.outcome(), vi),
+                            !breach ? "" : t(Tally.restsOnEmptyCell(r, f) ? "basisEmpty" : "basisRecorded", vi),
                             String.join("; ", f.ruleIds().stream().map(id -> texts.provision(id, lang)).toList()),
                             String.join("; ", facts), String.join("; ", missing));
                 }
@@ -90,10 +92,10 @@ public final class ReportFiles {
                         r.verdict() == null ? t("ERROR", vi) : t(r.verdict(), vi), String.join("; ", breaches));
             }
             Sheet provisions = sheet(wb, head, t("sheetProvisions", vi), t("rule", vi), t("provision", vi), t("violations", vi),
-                    t("obligations", vi), t("insufficient", vi), t("advisories", vi));
+                    t("fromEmpty", vi), t("obligations", vi), t("insufficient", vi), t("advisories", vi));
             for (Map<String, Object> r : (List<Map<String, Object>>) model.get("rules")) {
-                row(provisions, r.get("title"), r.get("provision"), r.get("violations"), r.get("obligations"),
-                        r.get("insufficient"), r.get("advisories"));
+                row(provisions, r.get("title"), r.get("provision"), r.get("violations"), r.get("violationsFromEmptyCells"),
+                        r.get("obligations"), r.get("insufficient"), r.get("advisories"));
             }
             Sheet changes = sheet(wb, head, t("sheetChanges", vi), t("change", vi), t("licence", vi), t("mine", vi),
                     t("before", vi), t("now", vi), t("added", vi), t("removed", vi));
@@ -154,7 +156,7 @@ public final class ReportFiles {
             if (v instanceof Number n) {
                 r.createCell(i).setCellValue(n.doubleValue());
             } else {
-                String text = v == null ? "" : v.toString().replace('\n', ' ');
+                String text = v == null ? "" : ReportBuilder.clean(v.toString()).replace('\n', ' ');
                 r.createCell(i).setCellValue(text.length() > 32000 ? text.substring(0, 32000) : text);
             }
         }

@@ -2,14 +2,12 @@ package vn.lgm.compliance.regulator.audit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -174,7 +172,7 @@ class AuditFaultsTest {
         balanced(copy, 209);
         assertEquals(Files.readString(a), Files.readString(b), "same bytes, same result");
         long nonCompliant = lines(a).stream().filter(n -> "NON_COMPLIANT".equals(n.path("verdict").asText())).count();
-        assertEquals(60, nonCompliant, "the follow-up register's complete-record section still applies");
+        assertEquals(44, nonCompliant, "the follow-up register's complete-record section still applies (not to its stopped mines)");
     }
 
     @Test
@@ -276,44 +274,45 @@ class AuditFaultsTest {
     }
 
     /**
-     * SIGTERM in the middle of a real `audit` process: a final line, an honest manifest, a non-zero exit. The input
-     * is a named pipe the test writes 100 records into and then holds open, so the signal always arrives mid-run,
-     * however fast or slow the machine.
+     * Excel leaves rows of only commas below a sheet's last row, and a register may hold a blank line: neither is a
+     * licence. They are skipped and counted (the manifest's skippedRows), and every record keeps the register's own row
+     * number in its id, as a spreadsheet shows it.
      */
     @Test
-    void sigtermMidRunLeavesAnHonestManifestAndANonZeroExit() throws Exception {
-        Path fifo = dir.resolve("register.jsonl");
-        assertEquals(0, new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor(), "mkfifo");
-        List<String> records = Files.readAllLines(jsonl(100, 7));
-        Path out = dir.resolve("signalled.ndjson");
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process p = new ProcessBuilder(java, "-cp",
-                System.getProperty("surefire.test.class.path", System.getProperty("java.class.path")),
-                "vn.lgm.compliance.cli.Main", "audit", "--in", fifo.toString(), "--out", out.toString())
-                .redirectErrorStream(true).redirectOutput(dir.resolve("process.log").toFile()).start();
-        Path partial = Audit.partialPath(out);
-        try (OutputStream writer = Files.newOutputStream(fifo)) { // blocks until the audit opens its input
-            writer.write((String.join("\n", records) + "\n").getBytes(StandardCharsets.UTF_8));
-            writer.flush();
-            // The first batch of 64 records is assessed and written; the audit then waits for more input.
-            while (p.isAlive() && (!Files.exists(partial) || Files.readAllLines(partial).size() < 64)) {
-                Thread.sleep(50);
-            }
-            assertTrue(p.isAlive(), "still running when signalled: " + Files.readString(dir.resolve("process.log")));
-            p.destroy(); // SIGTERM
-            int status = p.waitFor();
-            assertNotEquals(0, status, "non-zero exit: " + Files.readString(dir.resolve("process.log")));
-        }
-        assertFalse(Files.exists(out), "no final-looking output");
-        List<JsonNode> lines = lines(partial);
-        JsonNode last = lines.get(lines.size() - 1);
-        assertTrue(last.has("incomplete"), last.toString());
-        assertTrue(last.get("incomplete").get("reason").asText().contains("signal"), last + "\n" + lines.get(0));
+    void blankRowsAndRowsOfOnlyCommasAreSkippedCountedAndKeepTheRegistersRowNumbers() throws Exception {
+        List<String> csv = new ArrayList<>(Files.readAllLines(FOLLOW_UP, StandardCharsets.UTF_8));
+        String commas = ",".repeat(23);
+        csv.add(physicalLineOf(csv, 11), "");          // a blank row 11: the register's row 11 is now row 12
+        csv.add(physicalLineOf(csv, 21), commas);      // a row of only commas as row 21
+        csv.add(commas);                               // three at the end, as Excel leaves them
+        csv.add(commas);
+        csv.add(commas + ",");
+        Path file = dir.resolve("with-blank-rows.csv");
+        Files.write(file, csv, StandardCharsets.UTF_8);
+        Path out = dir.resolve("out.ndjson");
+        RunInfo run = new Audit(Rules.assessor()).run(file, out, null, AS_OF, null, null, null);
+        balanced(run, 209);
+        assertEquals(5, run.skipped());
+        assertEquals(2, run.errors(), "no phantom licence: only the two errors of the register as published");
         JsonNode manifest = Json.json().readTree(Audit.manifestPath(out).toFile());
-        assertFalse(manifest.get("complete").asBoolean());
-        assertEquals(lines.size() - 1, manifest.get("assessed").asLong() + manifest.get("errors").asLong(),
-                "the manifest counts the lines written");
-        assertEquals(100, manifest.get("records").asLong(), "the records read, more than those answered: not balanced");
-        assertFalse(manifest.get("balanced").asBoolean());
+        assertEquals(5, manifest.get("skippedRows").asLong());
+        List<JsonNode> results = lines(out);
+        List<JsonNode> published = lines(writePublished());
+        for (int i = 0; i < published.size(); i++) {
+            String id = published.get(i).path("projectId").asText(published.get(i).path("id").asText());
+            int row = Integer.parseInt(id.substring(4, id.contains(" ") ? id.indexOf(' ') : id.length()));
+            int expected = row + (row >= 11 ? 1 : 0) + (row >= 20 ? 1 : 0);
+            String got = results.get(i).path("projectId").asText(results.get(i).path("id").asText());
+            assertTrue(got.startsWith("row-" + expected + (id.contains(" ") ? " " : "")), "register row " + row + ": " + got);
+            assertEquals(id.substring(id.indexOf(' ') + 1), got.substring(got.indexOf(' ') + 1), "the same licence");
+        }
     }
+
+    private Path writePublished() throws IOException {
+        Path out = dir.resolve("published.ndjson");
+        new Audit(Rules.assessor()).run(FOLLOW_UP, out, null, AS_OF, null, null, null);
+        return out;
+    }
+
+    // A real SIGTERM and SIGINT to the audit command mid-run: cli/AuditCommandFaultsTest (the history and the report too).
 }

@@ -92,6 +92,17 @@ class PostgresHistoryTest {
         assertEquals(2, store.licence(any.licenceNumber()).size(), "one licence across both runs");
         assertEquals(Set.of(ids[0], ids[1]), Set.of(store.licence(any.licenceNumber()).get(0).runId(),
                 store.licence(any.licenceNumber()).get(1).runId()));
+
+        // The run states' SQL on PostgreSQL: a run left open is closed with the records it stored; pruning keeps the
+        // last complete run of the register and the descriptions it uses.
+        long open = store.startRun(new HistoryStore.RunStart("left open", true, "JSON Lines", "test", "JSON Lines",
+                assessor.rules().version(), null, null, java.time.Instant.now(), java.util.List.of()));
+        assertTrue(store.closeFromStoredRecords(open, HistoryStore.State.INTERRUPTED, "the test"));
+        assertEquals(HistoryStore.State.INTERRUPTED, store.run(open).state());
+        assertEquals(0, store.run(open).records());
+        assertEquals(java.util.List.of(open, ids[0]), store.prune(null, 1));
+        assertEquals(43, store.records(ids[1]).size());
+        assertTrue(store.records(ids[1]).stream().filter(HistoryStore.StoredRecord::ok).allMatch(r -> r.descriptionJson() != null));
     }
 
     private static String env(String name, String fallback) {
