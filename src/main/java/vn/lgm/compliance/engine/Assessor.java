@@ -199,12 +199,14 @@ public final class Assessor {
                 }
             }
         }
-        for (int i = 0; i < project.partners().size(); i++) {
-            if (project.partners().get(i) != null) {
-                session.insert(new PartnerLine(i, project.partners().get(i)));
+        if (project.partners() != null) {
+            for (int i = 0; i < project.partners().size(); i++) {
+                if (project.partners().get(i) != null) {
+                    session.insert(new PartnerLine(i, project.partners().get(i)));
+                }
             }
         }
-        if (project.does(Activity.EXPORT)) {
+        if (project.does(Activity.EXPORT) && project.exports() != null) {
             for (int i = 0; i < project.exports().size(); i++) {
                 if (project.exports().get(i) != null) {
                     session.insert(new ExportLine(i, project.exports().get(i)));

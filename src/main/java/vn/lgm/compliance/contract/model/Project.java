@@ -8,7 +8,9 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 /**
  * A project description as the public contract defines it. Every fact is optional: an absent fact is unknown.
  * Absent sections are replaced by sections whose facts are all unknown, so rules can read
- * {@code environment.eiaApproved} without guarding against a missing {@code environment}.
+ * {@code environment.eiaApproved} without guarding against a missing {@code environment}. A list keeps the difference
+ * the contract makes: an omitted list ({@code partners}, {@code exports}) stays null — unknown — and an empty list
+ * means none.
  */
 @Schema(description = "A proposed or licensed mineral project (contract: docs/CONTRACT.md)")
 public record Project(
@@ -40,8 +42,6 @@ public record Project(
         environment = environment == null ? Environment.UNKNOWN : environment;
         operations = operations == null ? Operations.UNKNOWN : operations;
         transfer = transfer == null ? Transfer.UNKNOWN : transfer;
-        partners = partners == null ? List.of() : partners;
-        exports = exports == null ? List.of() : exports;
     }
 
     /** True when the activities are given and include this one. */
