@@ -756,7 +756,7 @@ public final class Interview {
             default -> f.kind();
         };
         List<Choice> allowed = type.equals("boolean")
-                ? notYet ? List.of(new Choice("true", texts.ui(lang, "interview.done")), new Choice("false", texts.ui(lang, "interview.notYet")))
+                ? notYet ? List.of(new Choice("true", texts.ui(lang, "interview.answer.done")), new Choice("false", texts.ui(lang, "interview.answer.notYet")))
                          : List.of(new Choice("true", texts.ui(lang, "form.yes")), new Choice("false", texts.ui(lang, "form.no")))
                 : f.choices().stream().map(c -> new Choice(c.value(), c.label())).toList();
         AskedIf askedIf = path.equals("licence.type") ? new AskedIf("activities", LICENSED_ACTIVITIES, null, null) : null;
