@@ -59,7 +59,7 @@ public final class Interview {
     /** Lists asked as a whole while the description omits them: the fields of the entry asked with them. */
     static final Map<String, List<String>> LIST_ENTRY = Map.of(
             "exports", List.of("mineral", "product"),
-            "partners", List.of("country", "role"));
+            "partners", List.of("country"));
     /** Lists the description may state as empty (none): a project that exports has something to export. */
     private static final Set<String> MAY_BE_NONE = Set.of("partners");
     /** At most this many questions on a screen. */
