@@ -192,16 +192,17 @@ public final class Interview {
         }
         Bound b = bound(project, a, dontKnow, first, open);
         return new Step("QUESTIONS", a.verdict(), counts, b.atMost(), b.likely(),
-                page(project, dontKnow, a.lawAsOf(), open, fields, lang), ranked, List.copyOf(dontKnow), localized);
+                new InterviewScreen(this, screens, project, dontKnow, a.lawAsOf(), fields, lang).build(open), ranked,
+                List.copyOf(dontKnow), localized);
     }
 
     /** A question open now: the fact, what it settles, the most it can decide, and the questions it waits for. */
-    private record Open(String path, double score, Set<String> settles, int decides, boolean notYet, Set<String> after,
+    record Open(String path, double score, Set<String> settles, int decides, boolean notYet, Set<String> after,
                         boolean waits) {
     }
 
     /** Every question open now, ranked: by what it can decide, then by the weight of what it settles. */
-    private List<Open> open(Project project, Assessment a, Set<String> dontKnow) {
+    List<Open> open(Project project, Assessment a, Set<String> dontKnow) {
         Map<String, Double> score = new LinkedHashMap<>();
         Map<String, Set<String>> settles = new HashMap<>();
         Map<String, Integer> decides = new HashMap<>();
@@ -316,272 +317,8 @@ public final class Interview {
                 && (r.judgedOn() == JudgedOn.ISSUE || r.inForce().on(a.lawAsOf()));
     }
 
-    /**
-     * The screen: the open questions of the first-ranked question's topic, at most {@value #PAGE_SIZE}, and the
-     * shortcuts that answer several of them at once. A question that waits for another's answer comes on a later
-     * screen, unless no answer to what it waits for would make it moot. On the screen, the answers are tried: a
-     * question that only some answers of another question on the screen leave open is shown only after those
-     * ({@link AskedIf}), and a question of the same topic that an answer brings into play is shown after it, so a
-     * screen is seldom needed twice for one topic.
-     */
-    private Page page(Project project, Set<String> dontKnow, java.time.LocalDate lawAsOf, List<Open> open,
-                      Map<String, FormModel.FormField> fields, String lang) {
-        Probe probe = new Probe(project, dontKnow, lawAsOf);
-        // topics in the order of their first-ranked question (one that waits may still come, after what it waits for)
-        List<Open> byRank = new ArrayList<>(open);
-        byRank.sort(Comparator.comparing(Open::notYet).thenComparingInt(Open::decides).thenComparingDouble(o -> -o.score()));
-        Set<String> topics = new LinkedHashSet<>();
-        byRank.forEach(o -> topics.add(topicOf(o)));
-        for (String topic : topics) {
-            List<Question> questions = screen(topic, project, probe, open, fields, lang);
-            if (!questions.isEmpty()) {
-                return page(topic, questions, lang);
-            }
-        }
-        // every question waits for another (a cycle): ask the first topic's anyway
-        String topic = topicOf(open.get(0));
-        return page(topic, open.stream().filter(o -> topicOf(o).equals(topic)).limit(PAGE_SIZE)
-                .map(o -> question(o, null, fields, lang)).toList(), lang);
-    }
-
-    /**
-     * The questions of one topic for this screen: those open now that wait for nothing another answer could make
-     * moot; those that wait for an answer on this screen, shown only after an answer that leaves them open; and those
-     * an answer on this screen brings into play. Answers are tried: every value of a yes/no or one-of question, and
-     * for a date that another question waits for, the dates at which the law changes.
-     */
-    private List<Question> screen(String topic, Project project, Probe probe, List<Open> open,
-                                  Map<String, FormModel.FormField> fields, String lang) {
-        List<Open> candidates = open.stream().filter(o -> topicOf(o).equals(topic)).limit(2L * PAGE_SIZE).toList();
-        Set<String> openNow = new HashSet<>();
-        open.forEach(o -> openNow.add(o.path()));
-        Set<String> waitedFor = new HashSet<>();
-        candidates.forEach(o -> waitedFor.addAll(o.after()));
-        Set<String> shownNow = probe.shown(Map.of());
-        Map<String, AskedIf> askedIf = new LinkedHashMap<>();
-        Set<String> never = new HashSet<>();
-        Map<String, Open> revealed = new LinkedHashMap<>();
-        for (Open x : candidates) {
-            boolean date = isDate(x.path(), fields) && waitedFor.contains(x.path());
-            List<String> values = date ? probe.dates() : domain(x.path(), fields);
-            if (values.isEmpty() || x.waits() && !askedIf.containsKey(x.path())) {
-                continue;
-            }
-            Map<String, List<Boolean>> kept = new LinkedHashMap<>();
-            for (String v : values) {
-                Map<String, String> tried = Map.of(x.path(), v);
-                // an answer that shows a breach leaves the screen as it is: only answers that make a question moot
-                // (its condition false, or the requirement met another way) hide it
-                boolean breach = !shownNow.containsAll(probe.shown(tried));
-                Set<String> after = new HashSet<>();
-                for (Open y : probe.open(tried)) {
-                    after.add(y.path());
-                    if (!openNow.contains(y.path()) && topicOf(y).equals(topic) && !revealed.containsKey(y.path())
-                            && revealed.size() < PAGE_SIZE && (!y.waits() || probe.neverMoot(y, tried, fields))) {
-                        revealed.put(y.path(), y);
-                    }
-                }
-                for (Open y : candidates) {
-                    kept.computeIfAbsent(y.path(), k -> new ArrayList<>()).add(breach || after.contains(y.path()));
-                }
-                for (String y : revealed.keySet()) {
-                    if (!openNow.contains(y)) {
-                        kept.computeIfAbsent(y, k -> new ArrayList<>()).add(after.contains(y));
-                    }
-                }
-            }
-            List<Open> dependents = new ArrayList<>(candidates);
-            dependents.addAll(revealed.values());
-            for (Open y : dependents) {
-                List<Boolean> k = kept.getOrDefault(y.path(), List.of());
-                // a condition is asked before what it conditions, never hidden behind it
-                // a condition found earlier stands, unless this one follows it (then this one is the nearer)
-                AskedIf earlier = askedIf.get(y.path());
-                boolean nearer = earlier != null && askedIf.containsKey(x.path()) && askedIf.get(x.path()).field().equals(earlier.field());
-                if (y == x || earlier != null && !nearer || never.contains(y.path()) || x.after().contains(y.path())
-                        || k.size() < values.size() || !k.contains(false) || askedIf.containsKey(x.path())
-                        && askedIf.get(x.path()).field().equals(y.path())) {
-                    continue;
-                }
-                if (!k.contains(true)) {
-                    never.add(y.path());   // moot whatever the answer: once it is given, not asked
-                    continue;
-                }
-                AskedIf c = date ? range(x.path(), values, k) : new AskedIf(x.path(), pick(values, k), null, null);
-                if (c != null) {
-                    askedIf.put(y.path(), c);
-                }
-            }
-        }
-        List<Open> chosen = new ArrayList<>();
-        for (Open y : candidates) {
-            // a question that waits for another comes now only if no answer makes it moot, or after the answer
-            // on this screen that leaves it open
-            if (!never.contains(y.path()) && (!y.waits() || askedIf.containsKey(y.path()) || probe.neverMoot(y, Map.of(), fields))) {
-                chosen.add(y);
-            }
-        }
-        revealed.values().stream().filter(y -> askedIf.containsKey(y.path())).forEach(chosen::add);
-        // each question right after the one whose answer it follows; at most PAGE_SIZE, a follower only with its lead
-        List<Question> out = new ArrayList<>();
-        Set<String> placed = new HashSet<>();
-        for (Open o : chosen) {
-            if (!askedIf.containsKey(o.path())) {
-                place(o, chosen, askedIf, placed, out, fields, lang);
-            }
-        }
-        return out;
-    }
-
-    /** Places a question, then the questions that follow its answer (and theirs), while the screen has room. */
-    private void place(Open o, List<Open> chosen, Map<String, AskedIf> askedIf, Set<String> placed, List<Question> out,
-                       Map<String, FormModel.FormField> fields, String lang) {
-        if (out.size() >= PAGE_SIZE || !placed.add(o.path())) {
-            return;
-        }
-        out.add(question(o, askedIf.get(o.path()), fields, lang));
-        for (Open y : chosen) {
-            AskedIf c = askedIf.get(y.path());
-            if (c != null && c.field().equals(o.path())) {
-                place(y, chosen, askedIf, placed, out, fields, lang);
-            }
-        }
-    }
-
-    private static List<String> pick(List<String> values, List<Boolean> kept) {
-        List<String> out = new ArrayList<>();
-        for (int i = 0; i < values.size(); i++) {
-            if (kept.get(i)) {
-                out.add(values.get(i));
-            }
-        }
-        return List.copyOf(out);
-    }
-
-    /** The dates kept, as one span [from, before) of the dates at which the law changes; null when they are not one span. */
-    private static AskedIf range(String field, List<String> dates, List<Boolean> kept) {
-        int first = kept.indexOf(true);
-        int last = kept.lastIndexOf(true);
-        for (int i = first; i <= last; i++) {
-            if (!kept.get(i)) {
-                return null;
-            }
-        }
-        return new AskedIf(field, null, first == 0 ? null : dates.get(first), last == dates.size() - 1 ? null : dates.get(last + 1));
-    }
-
-    private Page page(String topic, List<Question> questions, String lang) {
-        List<Shortcut> shortcuts = new ArrayList<>();
-        for (InterviewTexts.ShortcutText s : screens.shortcuts()) {
-            List<Answer> answers = new ArrayList<>();
-            for (Question q : questions) {
-                String key = FormModel.keyOf(q.field());
-                if (q.askedIf() == null && (s.steps() == null ? s.answers().containsKey(key)
-                        : q.type().equals("boolean") && screens.isStep(key) && (s.steps() ? !q.notYet() && q.decides().equals("VIOLATION") : q.notYet()))) {
-                    answers.add(new Answer(q.field(), s.steps() == null ? s.answers().get(key) : s.steps()));
-                }
-            }
-            if (answers.size() >= 2) {
-                shortcuts.add(new Shortcut(s.id(), s.label(lang), answers));
-            }
-        }
-        String[] t = screens.topic(topic, lang);
-        return new Page(topic, t[0], t[1], List.copyOf(questions), List.copyOf(shortcuts));
-    }
-
-    private static boolean isDate(String path, Map<String, FormModel.FormField> fields) {
-        FormModel.FormField f = fields.get(FormModel.keyOf(path));
-        return f != null && f.kind().equals("date");
-    }
-
-    private String topicOf(Open o) {
+    String topicOf(Open o) {
         return o.notYet() ? "steps" : screens.topicOf(o.path());
-    }
-
-    /** The answers tried on a screen: every value of a yes/no or one-of question. */
-    private static List<String> domain(String path, Map<String, FormModel.FormField> fields) {
-        FormModel.FormField f = fields.get(FormModel.keyOf(path));
-        if (f == null || LIST_ENTRY.containsKey(path)) {
-            return List.of();
-        }
-        if (f.tristate()) {
-            return List.of("true", "false");
-        }
-        return f.select() ? f.choices().stream().map(FormModel.Choice::value).toList() : List.of();
-    }
-
-    /** The description with answers tried, assessed once each (within one step). */
-    private final class Probe {
-        private record Tried(List<Open> open, Set<String> shown) {
-        }
-
-        private final Set<String> dontKnow;
-        private final java.time.LocalDate lawAsOf;
-        private final com.fasterxml.jackson.databind.node.ObjectNode tree;
-        private final Map<String, Tried> tried = new HashMap<>();
-
-        Probe(Project project, Set<String> dontKnow, java.time.LocalDate lawAsOf) {
-            this.dontKnow = dontKnow;
-            this.lawAsOf = lawAsOf;
-            this.tree = vn.lgm.compliance.contract.input.ProjectTree.of(project);
-        }
-
-        /** The questions open once the facts at these paths take these values ("true", "false", an enum value, a date). */
-        List<Open> open(Map<String, String> values) {
-            return tried(values).open();
-        }
-
-        /** The rules whose breach (a violation or a step to take) the description then shows. */
-        Set<String> shown(Map<String, String> values) {
-            return tried(values).shown();
-        }
-
-        /** The dates at which the law applied to this description can change, earliest first. */
-        List<String> dates() {
-            return lawDates(lawAsOf);
-        }
-
-        private Tried tried(Map<String, String> values) {
-            return tried.computeIfAbsent(new java.util.TreeMap<>(values).toString(), k -> {
-                var t = tree.deepCopy();
-                values.forEach((path, v) -> vn.lgm.compliance.contract.input.ProjectTree.set(t, path,
-                        v.equals("true") || v.equals("false") ? com.fasterxml.jackson.databind.node.BooleanNode.valueOf(v.equals("true"))
-                                : com.fasterxml.jackson.databind.node.TextNode.valueOf(v)));
-                Project p = vn.lgm.compliance.contract.input.ProjectTree.project(t);
-                Assessment a = assessor.assess(p, Assessor.Options.WITHOUT_TEXTS);
-                Set<String> shown = new HashSet<>();
-                a.findings().stream().filter(f -> (f.outcome() == Outcome.VIOLATION || f.outcome() == Outcome.OBLIGATION)
-                        && f.missingFacts().isEmpty()).forEach(f -> shown.add(f.ruleId()));
-                return new Tried(Interview.this.open(p, a, dontKnow), shown);
-            });
-        }
-
-        /**
-         * True when no answers to the questions a waiting question waits for would make it moot (it is then asked
-         * without waiting): every combination of their values is tried (with these answers given), when each has a few
-         * values; otherwise it waits.
-         */
-        boolean neverMoot(Open waiting, Map<String, String> given, Map<String, FormModel.FormField> fields) {
-            List<String> conditions = waiting.after().stream().filter(c -> !given.containsKey(c)).toList();
-            List<List<String>> domains = conditions.stream()
-                    .map(c -> isDate(c, fields) ? dates() : domain(c, fields)).toList();
-            long combinations = domains.stream().mapToLong(List::size).reduce(1, (x, y) -> x * y);
-            if (domains.stream().anyMatch(List::isEmpty) || combinations > 64) {
-                return false;
-            }
-            for (long n = 0; n < combinations; n++) {
-                Map<String, String> values = new LinkedHashMap<>(given);
-                long rest = n;
-                for (int i = 0; i < conditions.size(); i++) {
-                    values.put(conditions.get(i), domains.get(i).get((int) (rest % domains.get(i).size())));
-                    rest /= domains.get(i).size();
-                }
-                if (open(values).stream().noneMatch(o -> o.path().equals(waiting.path()))) {
-                    return false;   // this answer makes it moot: it waits
-                }
-            }
-            return true;
-        }
     }
 
     /**
@@ -589,11 +326,16 @@ public final class Interview {
      * a legal number takes a new value, the dates rules compare facts with, and the assessment date; from the
      * earliest (a date long before any of them) on.
      */
-    private List<String> lawDates(java.time.LocalDate lawAsOf) {
+    List<String> lawDates(java.time.LocalDate lawAsOf) {
         java.util.TreeSet<java.time.LocalDate> dates = new java.util.TreeSet<>(lawDates);
         dates.add(lawAsOf);
         dates.add(lawAsOf.plusDays(1));
         return dates.stream().map(java.time.LocalDate::toString).toList();
+    }
+
+    /** The assessment the interview makes of a description (its texts are written by the localizer). */
+    Assessment assess(Project project) {
+        return assessor.assess(project, Assessor.Options.WITHOUT_TEXTS);
     }
 
     /** What remains: at most, and likely. */
@@ -722,7 +464,7 @@ public final class Interview {
         return f != null && f.tristate();
     }
 
-    private Question question(Open o, AskedIf askedIf, Map<String, FormModel.FormField> fields, String lang) {
+    Question question(Open o, AskedIf askedIf, Map<String, FormModel.FormField> fields, String lang) {
         Question q = question(o.path(), fields, List.copyOf(o.settles()), Math.round(o.score() * 100) / 100.0, o.decides(),
                 o.notYet(), List.copyOf(o.after()), lang);
         return askedIf == null ? q : new Question(q.field(), q.label(), q.type(), q.allowed(), q.help(), q.provision(),
