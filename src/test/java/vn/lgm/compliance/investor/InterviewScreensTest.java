@@ -114,11 +114,9 @@ class InterviewScreensTest {
             if (step.phase().equals("DONE")) {
                 steps.add(new int[] {step.remaining(), step.likely(), 0, 0});
                 List<String> found = findings(MAPPER.readTree(answer).path("assessment"));
-                System.err.println("DONE " + name + " " + found + " unknown " + unknown + " " + MAPPER.readTree(answer).path("assessment").path("findings").findValues("missingFacts"));
                 return new Walk(name, screens, questions, facts, step.verdict().name(), found, firstViolation, steps);
             }
             screens++;
-            System.err.println("SCREEN " + name + " " + screens + " " + step.page().topic() + " " + step.page().questions().stream().map(Interview.Question::field).toList() + " shortcuts " + step.page().shortcuts().stream().map(Interview.Shortcut::id).toList());
             Screens.Answered a = Screens.answer(step.page(), project, unknown,
                     s -> s.answers().stream().allMatch(x -> agrees(full, x)), q -> valueOf(full, q));
             questions += a.questions();
@@ -163,7 +161,7 @@ class InterviewScreensTest {
     /** The table docs/WEB.md shows. */
     private static String table(List<Walk> walks, int[] screens, int[] questions) {
         StringBuilder t = new StringBuilder();
-        t.append("| project | verdict (= full description) | screens | questions | facts stated | at most / about after the first screen |\n");
+        t.append("| project | verdict (= full description) | screens | questions | facts stated | after the first screen: at most / about / facts that came |\n");
         t.append("|---|---|---|---|---|---|\n");
         for (Walk w : walks) {
             int[] second = w.steps().size() > 1 ? w.steps().get(1) : new int[] {0, 0};
@@ -171,7 +169,7 @@ class InterviewScreensTest {
             t.append("| ").append(w.name()).append(" | ").append(w.verdict())
                     .append(w.firstViolationScreen() > 0 ? " (violation shown by screen " + w.firstViolationScreen() + ")" : "")
                     .append(" | ").append(w.screens()).append(" | ").append(w.questions()).append(" | ").append(w.facts())
-                    .append(" | ").append(second[0]).append(" / ").append(second[1]).append(" (").append(after).append(" came) |\n");
+                    .append(" | ").append(second[0]).append(" / ").append(second[1]).append(" / ").append(after).append(" |\n");
         }
         t.append("| **median** | | **").append(screens[screens.length / 2]).append("** | **")
                 .append(questions[questions.length / 2]).append("** | | |\n");
