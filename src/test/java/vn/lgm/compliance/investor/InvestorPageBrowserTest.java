@@ -280,6 +280,7 @@ class InvestorPageBrowserTest {
         int screens = 0;
         int boundAfterStart = -1;
         boolean wentBack = false;
+        boolean switchedLanguage = false;
         for (int guard = 0; guard < 20; guard++) {
             String phase = (String) js("return document.getElementById('interview-screen').getAttribute('data-phase');");
             if ("DONE".equals(phase)) {
@@ -297,6 +298,22 @@ class InvestorPageBrowserTest {
                 assertTrue(driver.findElement(By.id("interview-progress")).getText().startsWith("About " + likely + " questions left (at most " + boundAfterStart + ")"),
                         driver.findElement(By.id("interview-progress")).getText());
                 shot("interview-second-screen.png");
+            }
+            if (screens == 5 && !switchedLanguage) {
+                // a language switch keeps the answers: the same screen comes again, in Vietnamese, without English
+                switchedLanguage = true;
+                String topic = (String) js("return document.getElementById('interview-screen').getAttribute('data-topic');");
+                driver.findElement(By.cssSelector(".langs a[data-lang='vi']")).click();
+                wait.until(d -> "vi".equals(js("return document.documentElement.lang;"))
+                        && topic.equals(js("const s = document.getElementById('interview-screen'); return s && s.getAttribute('data-topic');")));
+                String text = driver.findElement(By.id("interview")).getText();
+                assertEquals(null, vn.lgm.compliance.texts.EnglishDetector.englishSentence(text), "the Vietnamese screen reads English");
+                shotOf(By.id("interview"), "interview-vietnamese.png");
+                driver.findElement(By.cssSelector(".langs a[data-lang='en']")).click();
+                wait.until(d -> "en".equals(js("return document.documentElement.lang;"))
+                        && topic.equals(js("const s = document.getElementById('interview-screen'); return s && s.getAttribute('data-topic');")));
+                screens--;
+                continue;
             }
             // what the engine asks for now: the state before this screen
             String before = (String) js("return JSON.stringify({project: window.lgm.interviewProject(), unknown: window.lgm.interviewUnknown()});");
