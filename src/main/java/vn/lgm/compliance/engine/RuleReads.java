@@ -456,9 +456,18 @@ public final class RuleReads {
 
         /** The pattern matches some entry: true if one does, false if none can. */
         private static Tri any(List<Constraint> constraints, List<?> entries) {
+            return or(entries, entry -> entry == null ? Tri.UNKNOWN : all(constraints, entry));
+        }
+
+        private static Tri all(List<Constraint> constraints, Object target) {
+            return and(constraints, c -> c.on(target));
+        }
+
+        /** Kleene "or": true if one is, false if every one is, otherwise unknown. */
+        private static <T> Tri or(List<T> items, java.util.function.Function<T, Tri> value) {
             Tri result = Tri.FALSE;
-            for (Object entry : entries) {
-                Tri t = entry == null ? Tri.UNKNOWN : all(constraints, entry);
+            for (T item : items) {
+                Tri t = value.apply(item);
                 if (t == Tri.TRUE) {
                     return t;
                 }
@@ -469,18 +478,9 @@ public final class RuleReads {
             return result;
         }
 
-        private static Tri all(List<Constraint> constraints, Object target) {
-            Tri result = Tri.TRUE;
-            for (Constraint c : constraints) {
-                Tri t = c.on(target);
-                if (t == Tri.FALSE) {
-                    return t;
-                }
-                if (t == Tri.UNKNOWN) {
-                    result = t;
-                }
-            }
-            return result;
+        /** Kleene "and": false if one is, true if every one is, otherwise unknown. */
+        private static <T> Tri and(List<T> items, java.util.function.Function<T, Tri> value) {
+            return or(items, item -> value.apply(item).not()).not();
         }
 
         private static Constraint parse(String c) {
@@ -496,19 +496,7 @@ public final class RuleReads {
             List<String> or = split(c, "||");
             if (or.size() > 1) {
                 List<Constraint> parts = or.stream().map(x -> parse(x.trim())).toList();
-                return t -> {
-                    Tri result = Tri.FALSE;
-                    for (Constraint p : parts) {
-                        Tri v = p.on(t);
-                        if (v == Tri.TRUE) {
-                            return v;
-                        }
-                        if (v == Tri.UNKNOWN) {
-                            result = v;
-                        }
-                    }
-                    return result;
-                };
+                return t -> or(parts, p -> p.on(t));
             }
             List<String> and = split(c, "&&");
             if (and.size() > 1) {
