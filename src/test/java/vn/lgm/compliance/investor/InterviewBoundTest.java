@@ -3,7 +3,6 @@ package vn.lgm.compliance.investor;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,11 +17,6 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import vn.lgm.compliance.contract.input.ProjectReader;
-import vn.lgm.compliance.engine.Assessor;
-import vn.lgm.compliance.engine.RuleBase;
-import vn.lgm.compliance.texts.FindingLocalizer;
-import vn.lgm.compliance.texts.FormModel;
-import vn.lgm.compliance.texts.Labels;
 
 /**
  * The interview's "about N questions left (at most M)" is truthful: over random interviews — answers drawn at random
@@ -42,11 +36,7 @@ class InterviewBoundTest {
 
     @BeforeAll
     static void load() {
-        vn.lgm.compliance.cli.Cli.quietLogging();
-        RuleBase rules = RuleBase.load(Path.of("rules"));
-        Labels texts = Labels.load();
-        FormModel form = new FormModel(texts);
-        interview = new Interview(new Assessor(rules), FindingLocalizer.load(rules, texts, form), texts, form);
+        interview = Screens.interview();
     }
 
     @Test
@@ -58,9 +48,7 @@ class InterviewBoundTest {
         double estimateError = 0;
         int estimates = 0;
         for (int run = 0; run < 60; run++) {
-            ObjectNode project = F.objectNode();
-            project.put("id", "I-" + run);
-            project.put("assessmentDate", DATE.toString());
+            ObjectNode project = Screens.start("I-" + run, DATE.toString());
             List<String> unknown = new ArrayList<>();
             List<int[]> steps = new ArrayList<>();   // {M, N, questions on the screen, questions answered on it}
             for (int step = 0; step < 80; step++) {

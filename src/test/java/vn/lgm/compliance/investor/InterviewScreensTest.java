@@ -109,9 +109,7 @@ class InterviewScreensTest {
 
     /** Answers each screen from the full description until the interview is done. */
     private static Walk walk(String name, JsonNode full) throws Exception {
-        ObjectNode project = F.objectNode();
-        project.put("id", full.path("id").asText());
-        project.put("assessmentDate", full.path("assessmentDate").asText());
+        ObjectNode project = Screens.start(full.path("id").asText(), full.path("assessmentDate").asText());
         List<String> unknown = new ArrayList<>();
         List<int[]> steps = new ArrayList<>();
         int screens = 0;

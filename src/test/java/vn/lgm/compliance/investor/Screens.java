@@ -23,6 +23,24 @@ final class Screens {
     private Screens() {
     }
 
+    /** The interview over the project's rules, its texts and its form, without the service. */
+    static Interview interview() {
+        vn.lgm.compliance.cli.Cli.quietLogging();
+        vn.lgm.compliance.engine.RuleBase rules = vn.lgm.compliance.engine.RuleBase.load(java.nio.file.Path.of("rules"));
+        vn.lgm.compliance.texts.Labels texts = vn.lgm.compliance.texts.Labels.load();
+        vn.lgm.compliance.texts.FormModel form = new vn.lgm.compliance.texts.FormModel(texts);
+        return new Interview(new vn.lgm.compliance.engine.Assessor(rules),
+                vn.lgm.compliance.texts.FindingLocalizer.load(rules, texts, form), texts, form);
+    }
+
+    /** A description with only its reference and the date the law is applied as of: where an interview starts. */
+    static ObjectNode start(String id, String assessmentDate) {
+        ObjectNode project = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+        project.put("id", id);
+        project.put("assessmentDate", assessmentDate);
+        return project;
+    }
+
     /**
      * Takes the shortcuts the person wants, then answers each question still open on the screen, in the screen's order:
      * a question that follows another's answer ({@code askedIf}) only when that answer leaves it open. An answer of
