@@ -25,7 +25,10 @@ import vn.lgm.compliance.contract.input.ProjectReader;
  * answered after each step never outnumber the M that step gave, M is never below the questions then on the screen,
  * and from the second screen on M is at most twice N; DONE comes with 0.
  */
-class InterviewBoundTest {
+public class InterviewBoundTest {
+
+    /** How many random interviews the test runs (README says). */
+    public static final int INTERVIEWS = 60;
 
     private static final JsonNodeFactory F = JsonNodeFactory.instance;
     private static final LocalDate DATE = LocalDate.of(2026, 6, 1);
@@ -47,7 +50,7 @@ class InterviewBoundTest {
         int answered = 0;
         double estimateError = 0;
         int estimates = 0;
-        for (int run = 0; run < 60; run++) {
+        for (int run = 0; run < INTERVIEWS; run++) {
             ObjectNode project = Screens.start("I-" + run, DATE.toString());
             List<String> unknown = new ArrayList<>();
             List<int[]> steps = new ArrayList<>();   // {M, N, questions on the screen, questions answered on it}
