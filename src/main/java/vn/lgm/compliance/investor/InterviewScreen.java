@@ -106,12 +106,14 @@ final class InterviewScreen {
             if (values.isEmpty() || x.waits() && !askedIf.containsKey(x.path())) {
                 continue;
             }
-            Map<String, List<Boolean>> kept = new LinkedHashMap<>();
+            // per value: the questions then open, and whether the answer shows a breach
+            List<Set<String>> opened = new ArrayList<>();
+            List<Boolean> breaches = new ArrayList<>();
             for (String v : values) {
                 Map<String, String> answer = Map.of(x.path(), v);
                 // an answer that shows a breach leaves the screen as it is: only answers that make a question moot
                 // (its condition false, or the requirement met another way) hide it
-                boolean breach = !shownNow.containsAll(shown(answer));
+                breaches.add(!shownNow.containsAll(shown(answer)));
                 Set<String> after = new HashSet<>();
                 for (Interview.Open y : tried(answer)) {
                     after.add(y.path());
@@ -120,12 +122,16 @@ final class InterviewScreen {
                         revealed.put(y.path(), y);
                     }
                 }
+                opened.add(after);
+            }
+            Map<String, List<Boolean>> kept = new LinkedHashMap<>();
+            for (int i = 0; i < values.size(); i++) {
                 for (Interview.Open y : candidates) {
-                    kept.computeIfAbsent(y.path(), k -> new ArrayList<>()).add(breach || after.contains(y.path()));
+                    kept.computeIfAbsent(y.path(), k -> new ArrayList<>()).add(breaches.get(i) || opened.get(i).contains(y.path()));
                 }
                 for (String y : revealed.keySet()) {
                     if (!openNow.contains(y)) {
-                        kept.computeIfAbsent(y, k -> new ArrayList<>()).add(after.contains(y));
+                        kept.computeIfAbsent(y, k -> new ArrayList<>()).add(opened.get(i).contains(y));
                     }
                 }
             }
