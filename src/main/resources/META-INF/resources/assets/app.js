@@ -240,7 +240,8 @@
   // A link that reproduces the report from the description it carries; printing that page gives the PDF.
   function shareLink(project) {
     var a = document.getElementById('share-link');
-    if (a) { a.href = '/report?lang=' + lang + '&d=' + window.lgmPaths.encode(project); }
+    if (!a) { return; }
+    window.lgmPaths.encodeLink(project).then(function (d) { a.href = '/report?lang=' + lang + '&d=' + d; });
   }
 
   // ---- the interview: one screen (one topic) at a time, what can make the project unlawful first -------------
@@ -635,14 +636,19 @@
   try { iv = JSON.parse(sessionStorage.getItem(IVSTORE) || 'null') || freshInterview(); } catch (e) { iv = freshInterview(); }
   if (!iv.answers || !iv.screens) { iv = freshInterview(); }
   var shared = new URLSearchParams(location.search).get('d');
-  if (shared) {
-    try { saved = { project: window.lgmPaths.decode(shared), assessed: true }; } catch (e) { status.textContent = T.failed; }
+  function restore(s) {
+    if (s && s.project) {
+      fill(s.project);
+      if (s.assessed) { assess(collect()); }
+    } else {
+      addEntry('minerals');
+    }
   }
-  if (saved && saved.project) {
-    fill(saved.project);
-    if (saved.assessed) { assess(collect()); }
+  if (shared) {
+    window.lgmPaths.decodeLink(shared).then(function (project) { restore({ project: project, assessed: true }); },
+      function () { status.textContent = T.failed; restore(saved); });
   } else {
-    addEntry('minerals');
+    restore(saved);
   }
 
   // the interview resumes where it was (a language switch keeps the answers; the screen comes again in the new language)

@@ -1,5 +1,7 @@
 // The shareable report page (/report?d=...): print, download, and "apply" buttons that open the report of the
-// description with the counterfactual's changes applied (a new link, so it can be shared too).
+// description with the counterfactual's changes applied (a new link, so it can be shared too). A link carries the
+// description deflated ("z." and base64url of raw DEFLATE), so large descriptions fit a URL; links written before
+// carry the JSON in base64url and still open.
 (function () {
   'use strict';
   var params = new URLSearchParams(location.search);
@@ -23,6 +25,30 @@
     }
     return cur === null ? undefined : cur;
   }
+  function bytesToBase64url(bytes) {
+    var s = '';
+    for (var i = 0; i < bytes.length; i += 0x8000) { s += String.fromCharCode.apply(null, bytes.subarray(i, i + 0x8000)); }
+    return btoa(s).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+  }
+  function base64urlToBytes(t) {
+    var b = t.replace(/-/g, '+').replace(/_/g, '/');
+    while (b.length % 4) { b += '='; }
+    var s = atob(b);
+    var bytes = new Uint8Array(s.length);
+    for (var i = 0; i < s.length; i++) { bytes[i] = s.charCodeAt(i); }
+    return bytes;
+  }
+  // A link's d for a description: deflated where the browser can (every current one), else the plain encoding.
+  function encodeLink(o) {
+    if (typeof CompressionStream === 'undefined') { return Promise.resolve(encode(o)); }
+    var stream = new Blob([JSON.stringify(o)]).stream().pipeThrough(new CompressionStream('deflate-raw'));
+    return new Response(stream).arrayBuffer().then(function (buf) { return 'z.' + bytesToBase64url(new Uint8Array(buf)); });
+  }
+  function decodeLink(d) {
+    if (d.indexOf('z.') !== 0) { return Promise.resolve().then(function () { return decode(d); }); }
+    var stream = new Blob([base64urlToBytes(d.slice(2))]).stream().pipeThrough(new DecompressionStream('deflate-raw'));
+    return new Response(stream).text().then(JSON.parse);
+  }
   function setPath(obj, path, value) {
     var parts = path.split('.');
     var cur = obj;
@@ -42,7 +68,7 @@
       }
     }
   }
-  window.lgmPaths = { setPath: setPath, getPath: getPath, encode: encode, decode: decode };
+  window.lgmPaths = { setPath: setPath, getPath: getPath, encode: encode, decode: decode, encodeLink: encodeLink, decodeLink: decodeLink };
   if (!document.body.classList.contains('shared')) { return; }
   // no form on this page: a fact's name is text, not a link to its input
   document.querySelectorAll('a[data-focus]').forEach(function (a) {
@@ -63,10 +89,14 @@
       document.body.appendChild(link); link.click(); link.remove();
     }
     if (t.matches('button.apply[data-changes]')) {
-      var project = decode(params.get('d'));
-      JSON.parse(t.getAttribute('data-changes')).forEach(function (c) { setPath(project, c.path, c.to); });
-      params.set('d', encode(project));
-      location.search = params.toString();
+      var changes = JSON.parse(t.getAttribute('data-changes'));
+      decodeLink(params.get('d')).then(function (project) {
+        changes.forEach(function (c) { setPath(project, c.path, c.to); });
+        return encodeLink(project);
+      }).then(function (d) {
+        params.set('d', d);
+        location.search = params.toString();
+      });
     }
   });
 })();

@@ -55,6 +55,47 @@ class DocPathsTest {
         assertEquals(List.of(), missing, "paths named in README or docs/ that the project does not have");
     }
 
+    /**
+     * A fresh clone is enough: no file of the project names the folder that once lay beside it, which held the contract,
+     * the law catalogue and the registers the project now carries (docs/CONTRACT.md, docs/law/, data/lao-cai/).
+     */
+    @Test
+    void nothingNamesAFolderBesideTheProject() throws IOException {
+        List<Path> files = new ArrayList<>();
+        for (String top : List.of("README.md", "pom.xml", ".ci", "bench", "cases", "data", "docs", "examples", "mappings", "rules", "src")) {
+            try (Stream<Path> s = Files.walk(Path.of(top))) {
+                s.filter(Files::isRegularFile).sorted().forEach(files::add);
+            }
+        }
+        assertEquals(List.of(), outside(files), "files that name the folder beside the project");
+        Path planted = Files.createTempFile("doc-paths", ".md");
+        try {
+            Files.writeString(planted, "the register: " + SHARED + "data/lao-cai/x.csv\n");
+            assertEquals(List.of(planted + ":1"), outside(List.of(planted)), "a planted reference is found");
+        } finally {
+            Files.delete(planted);
+        }
+    }
+
+    /** The folder beside the project, as its files named it (written in two parts, so this file does not name it). */
+    private static final String SHARED = "shar" + "ed/";
+    private static final Pattern BESIDE = Pattern.compile("(?:\\.\\./|\\b)" + SHARED + "(?:law|data|contract)");
+
+    private static List<String> outside(List<Path> files) throws IOException {
+        List<String> found = new ArrayList<>();
+        for (Path f : files) {
+            byte[] bytes = Files.readAllBytes(f);
+            String text = new String(bytes, java.nio.charset.StandardCharsets.UTF_8);
+            List<String> lines = text.lines().toList();
+            for (int i = 0; i < lines.size(); i++) {
+                if (BESIDE.matcher(lines.get(i)).find()) {
+                    found.add(f + ":" + (i + 1));
+                }
+            }
+        }
+        return found;
+    }
+
     private static boolean exists(String path) throws IOException {
         for (Path base : BASES) {
             if (matches(base, path) || matches(base, path + ".java")) {

@@ -24,12 +24,25 @@ public class AssessmentExtras {
 
     private final LiveRules live;
     private final CounterfactualSearch search;
+    /** How long one request may search for counterfactuals, from when its work starts (README "Limits"). */
+    private final java.time.Duration timeLimit;
 
     @Inject
-    public AssessmentExtras(LiveRules live, Assessor assessor) {
+    public AssessmentExtras(LiveRules live, Assessor assessor,
+                            @org.eclipse.microprofile.config.inject.ConfigProperty(name = "counterfactuals.time-limit")
+                            java.time.Duration timeLimit) {
         this.live = live;
         live.localizer(live.rules());   // a rule without its texts stops the start, as a rule that does not compile
         this.search = new CounterfactualSearch(assessor);
+        this.timeLimit = timeLimit;
+    }
+
+    /**
+     * The bounds of the request being served: its deadline ({@code counterfactuals.time-limit} after {@code startNanos})
+     * and its client, watched from now on. Call it on the request's thread.
+     */
+    public CounterfactualSearch.Bounds bounds(long startNanos) {
+        return CounterfactualSearch.Bounds.until(startNanos, timeLimit, ClientWatch.current());
     }
 
     /** The reader's texts of the rules in force now. */
@@ -45,8 +58,9 @@ public class AssessmentExtras {
      * The response body: the assessment in the reader's language (English unless Vietnamese is asked; in both, facts
      * named by their labels and values by their names, never a JSON path), with counterfactuals if asked.
      */
-    public Object respond(RuleBase rules, Assessment a, Project project, String lang, boolean counterfactuals) {
+    public Object respond(RuleBase rules, Assessment a, Project project, String lang, boolean counterfactuals,
+                          CounterfactualSearch.Bounds bounds) {
         Assessment out = live.localizer(rules).localize(a, project, lang);
-        return counterfactuals ? AssessmentWithCounterfactuals.of(out, search.search(project)) : out;
+        return counterfactuals ? AssessmentWithCounterfactuals.of(out, search.search(project, bounds)) : out;
     }
 }

@@ -17,9 +17,14 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 import io.smallrye.common.annotation.Blocking;
+import vn.lgm.compliance.contract.input.InputErrors;
 import vn.lgm.compliance.engine.Assessor;
 import vn.lgm.compliance.regulator.report.ReportBuilder;
 import vn.lgm.compliance.regulator.report.ReportFiles;
@@ -37,10 +42,12 @@ import vn.lgm.compliance.regulator.history.Changes;
  */
 @Path("/api/v1/audits")
 @Blocking
+@jakarta.annotation.security.RolesAllowed("regulator")
 @Tag(name = "Audit history", description = "Stored audit runs: changes since the last audit, the department report, reforms, a licence across runs")
 public class AuditHistoryResource {
 
     public static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+    static final String NO_RUN = "No stored run has this id";
 
     @Inject
     HistoryService history;
@@ -59,6 +66,10 @@ public class AuditHistoryResource {
     @Path("{id}")
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(operationId = "auditRun", summary = "One stored audit run: its manifest")
+    @APIResponse(responseCode = "200", description = "The run's manifest",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = HistoryStore.Run.class)))
+    @APIResponse(responseCode = "404", description = NO_RUN,
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = InputErrors.class)))
     public Response run(@PathParam("id") long id) {
         HistoryStore.Run run = history.store().run(id);
         return run == null ? notFound(id) : Response.ok(run).build();
@@ -68,6 +79,10 @@ public class AuditHistoryResource {
     @Path("{id}/changes")
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(operationId = "auditChanges", summary = "What changed since another run (default: the previous run of the same register): licences newly NON_COMPLIANT, resolved, findings added or removed, by rule and provision")
+    @APIResponse(responseCode = "200", description = "The licences whose result changed, and the changes by rule",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Changes.Report.class)))
+    @APIResponse(responseCode = "404", description = NO_RUN + ", or the run is the first of its register and no since was given",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = InputErrors.class)))
     public Response changes(@PathParam("id") long id,
                             @Parameter(description = "The earlier run; default the previous run of the same register") @QueryParam("since") Long since,
                             @Parameter(description = "vi or en (titles and provisions)") @QueryParam("lang") String lang) {
@@ -93,6 +108,14 @@ public class AuditHistoryResource {
     @Path("{id}/report")
     @Produces({MediaType.TEXT_HTML, MediaType.APPLICATION_JSON, XLSX})
     @Operation(operationId = "auditReport", summary = "The department report of a stored run: HTML, JSON or an Excel workbook, by Accept")
+    @APIResponse(responseCode = "200", description = "The report, in the form Accept asks for (HTML when it names none of these)", content = {
+            @Content(mediaType = MediaType.TEXT_HTML, schema = @Schema(type = SchemaType.STRING)),
+            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DepartmentReport.class)),
+            @Content(mediaType = XLSX, schema = @Schema(type = SchemaType.STRING, format = "binary"))})
+    @APIResponse(responseCode = "400", description = "A since run the history does not have",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = InputErrors.class)))
+    @APIResponse(responseCode = "404", description = NO_RUN,
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = InputErrors.class)))
     public Response report(@PathParam("id") long id, @HeaderParam("Accept") String accept,
                            @Parameter(description = "vi or en; default vi for a register in Vietnamese (CSV)") @QueryParam("lang") String lang,
                            @Parameter(description = "Compare with this run; default the previous run of the same register") @QueryParam("since") Long since,
@@ -126,6 +149,12 @@ public class AuditHistoryResource {
     @Consumes({"application/yaml", "application/x-yaml", "text/yaml", MediaType.TEXT_PLAIN})
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(operationId = "auditReform", summary = "A draft reform (a patch to rules/parameters.yaml, YAML) simulated on a stored run: every record under the law as it is and as the draft would make it, the difference by rule and provision")
+    @APIResponse(responseCode = "200", description = "The records whose result the draft changes, and the changes by rule",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Reform.Report.class)))
+    @APIResponse(responseCode = "400", description = "A draft that is not a patch of known parameters",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = InputErrors.class)))
+    @APIResponse(responseCode = "404", description = NO_RUN,
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = InputErrors.class)))
     public Response reform(@PathParam("id") long id, String patch, @QueryParam("lang") String lang) {
         HistoryStore store = history.store();
         HistoryStore.Run run = store.run(id);

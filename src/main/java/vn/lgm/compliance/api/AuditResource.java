@@ -56,10 +56,18 @@ public class AuditResource {
     static final String NDJSON = "application/x-ndjson";
 
     private static final Limits LIMITS = Limits.DEFAULTS;
-    private static final Semaphore RUNNING = new Semaphore(LIMITS.maxConcurrentAudits());
+    /** The audit slots (package-private: a test checks a cut upload frees its slot). */
+    static final Semaphore RUNNING = new Semaphore(LIMITS.maxConcurrentAudits());
 
     @Inject
     LiveRules live;
+
+    /** An upload slower than this, over a window of waiting for it, is cut ({@link MinimumRate}). */
+    @org.eclipse.microprofile.config.inject.ConfigProperty(name = "audit.upload.min-bytes-per-second")
+    long minBytesPerSecond;
+
+    @org.eclipse.microprofile.config.inject.ConfigProperty(name = "audit.upload.rate-window")
+    java.time.Duration rateWindow;
 
     /** Every posted audit is stored in the audit history (issue #14). */
     @Inject
@@ -67,6 +75,7 @@ public class AuditResource {
 
     @POST
     @Blocking
+    @jakarta.annotation.security.RolesAllowed("regulator")
     @Consumes({NDJSON, "text/csv"})
     @Produces(NDJSON)
     @Operation(operationId = "auditRegister", summary = "Audit a register: one NDJSON line per input record, in input order",
@@ -121,7 +130,8 @@ public class AuditResource {
         boolean csv = contentType != null && contentType.toLowerCase(java.util.Locale.ROOT).startsWith("text/csv");
         RecordSource source;
         ApiRunRecorder recorder = new ApiRunRecorder(history.store(), assessor, register, from, compare);
-        InputStream hashed = recorder.wrap(body);
+        // the rate guard under the hash, so reading what is left of a cut upload fails at once too
+        InputStream hashed = recorder.wrap(new MinimumRate(body, minBytesPerSecond, rateWindow));
         try {
             source = Audit.open(ApiRunRecorder.unclosable(hashed), csv, null, LIMITS);
         } catch (IOException | RuntimeException e) {
@@ -132,7 +142,11 @@ public class AuditResource {
             try (source) {
                 AuditRunner.Outcome o = new AuditRunner(assessor, from, compare).detail(lines).withComparisonLines().withSpan(span)
                         .run(source, out, recorder.listener(), new AuditRunner.Stop());
-                recorder.finish(hashed, source.describe());
+                try {
+                    recorder.finish(hashed, source.describe());
+                } catch (MinimumRate.TooSlow e) {
+                    return; // cut for its rate: the stream already ends with its incomplete line saying so
+                }
                 if (o.complete()) {
                     Map<String, Object> summary = new LinkedHashMap<>();
                     summary.put("records", o.records());

@@ -13,6 +13,7 @@ import vn.lgm.compliance.lawyer.CoverageService;
 import vn.lgm.compliance.lawyer.RuleReload;
 
 @Path("/coverage")
+@jakarta.annotation.security.PermitAll
 public class CoveragePage {
 
     @Inject

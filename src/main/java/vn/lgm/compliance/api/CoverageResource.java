@@ -11,6 +11,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import vn.lgm.compliance.lawyer.CoverageService;
 
 @Path("/api/v1/coverage")
+@jakarta.annotation.security.PermitAll
 public class CoverageResource {
 
     @Inject

@@ -17,9 +17,9 @@ import org.eclipse.microprofile.openapi.models.media.Schema;
 /**
  * Makes the generated OpenAPI document say what the API does (issue #12, "the OpenAPI document is true"):
  * <ul>
- * <li>every field of a response schema is always written (Jackson writes nulls), so every one is {@code required};
- *     one that can be null says so ({@code type: [X, "null"]}, or {@code anyOf} a reference and null) unless it is
- *     listed below as never null;</li>
+ * <li>every field of a response schema is always written (Jackson writes nulls), so every one is {@code required}
+ *     (but the few written only when asked, such as {@code counterfactuals}); one that can be null says so
+ *     ({@code type: [X, "null"]}, or {@code anyOf} a reference and null) unless it is listed below as never null;</li>
  * <li>the request schemas (Project and what it holds) require only {@code id}, and accept null for any other fact
  *     (null is "unknown", as when the fact is left out);</li>
  * <li>domain tags instead of class names.</li>
@@ -32,8 +32,14 @@ public class OpenApiFilter implements OASFilter {
     static final Set<String> NEVER_NULL = Set.of(
             "Assessment.projectId", "Assessment.verdict", "Assessment.lawAsOf", "Assessment.rulesVersion",
             "Assessment.derived", "Assessment.findings",
+            "AssessmentWithCounterfactuals.projectId", "AssessmentWithCounterfactuals.verdict",
+            "AssessmentWithCounterfactuals.lawAsOf", "AssessmentWithCounterfactuals.rulesVersion",
+            "AssessmentWithCounterfactuals.derived", "AssessmentWithCounterfactuals.findings",
+            "AssessmentWithCounterfactuals.counterfactuals",
             "Finding.ruleId", "Finding.title", "Finding.area", "Finding.outcome", "Finding.citation", "Finding.inForce",
             "Finding.facts", "Finding.explanation", "Finding.remediation", "Finding.missingFacts",
+            "Finding.otherRules", "Finding.entries", "RuleRef.ruleId", "RuleRef.title", "RuleRef.citation", "RuleRef.inForce",
+            "OutcomeDependence.fact", "OutcomeDependence.answers", "OutcomeAnswer.value", "OutcomeAnswer.outcome",
             "Citation.instrument", "Citation.label", "InForce.from", "FactValue.path",
             "Derived.mineralGroups", "Derived.explanations",
             "InputErrors.errors", "InputError.path", "InputError.message",
@@ -44,6 +50,12 @@ public class OpenApiFilter implements OASFilter {
             "AuditSummary.records", "AuditSummary.assessed", "AuditSummary.errors", "AuditSummary.complete", "AuditSummary.warnings",
             "AuditIncomplete.reason", "AuditIncomplete.records", "AuditIncomplete.assessed", "AuditIncomplete.errors",
             "Catalogue.rulesVersion", "Catalogue.count", "Catalogue.rules");
+
+    /**
+     * Response fields written only when asked for ("Schema.field"): not required. The assessment's answer is one schema
+     * for both forms, so that a client generated from the document reads {@code counterfactuals} when it asked for them.
+     */
+    static final Set<String> ONLY_WHEN_ASKED = Set.of("AssessmentWithCounterfactuals.counterfactuals");
 
     static final Map<String, String> TAGS = Map.of(
             "Rule Resource", "Rules", "Coverage Resource", "Coverage", "Coverage Page", "Coverage",
@@ -59,13 +71,17 @@ public class OpenApiFilter implements OASFilter {
         }
         Map<String, Schema> schemas = api.getComponents().getSchemas();
         Set<String> request = reachable(schemas, "Project");
+        if (schemas.get("AuditRun") != null && schemas.get("AuditRun").getProperties() != null) {
+            schemas.get("AuditRun").removeProperty(ServerPaths.INPUT_PATH);   // never shown over HTTP (ServerPaths)
+        }
         schemas.forEach((name, schema) -> {
             if (schema.getProperties() == null || schema.getProperties().isEmpty() || schema.getOneOf() != null) {
                 return;
             }
             boolean isRequest = request.contains(name);
             if (!isRequest) {
-                schema.setRequired(new ArrayList<>(schema.getProperties().keySet()));
+                schema.setRequired(new ArrayList<>(schema.getProperties().keySet().stream()
+                        .filter(p -> !ONLY_WHEN_ASKED.contains(name + "." + p)).toList()));
             }
             for (Map.Entry<String, Schema> p : new ArrayList<>(schema.getProperties().entrySet())) {
                 boolean nonNull = isRequest ? name.equals("Project") && p.getKey().equals("id")

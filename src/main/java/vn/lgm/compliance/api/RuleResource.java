@@ -12,6 +12,10 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
 import vn.lgm.compliance.engine.LawParameters;
@@ -20,6 +24,7 @@ import vn.lgm.compliance.engine.RuleInfo;
 
 @Path("/api/v1")
 @Produces(MediaType.APPLICATION_JSON)
+@jakarta.annotation.security.PermitAll
 public class RuleResource {
 
     /** The rule catalogue: every rule with all its metadata, and the rules version. */
@@ -35,6 +40,10 @@ public class RuleResource {
     @GET
     @Path("/rules")
     @Operation(summary = "The rule catalogue: every rule with its id, title, area, outcome, citation and dates in force")
+    @APIResponse(responseCode = "200", description = "The rules of that version",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Catalogue.class)))
+    @APIResponse(responseCode = "404", description = "A rules version this service has not loaded",
+            content = @Content(mediaType = MediaType.TEXT_PLAIN, schema = @Schema(type = SchemaType.STRING)))
     public Response rules(@Parameter(description = "A rules version this service has loaded (the rulesVersion of an"
             + " assessment or a lean audit line); default the rules in force") @QueryParam("version") String version) {
         RuleBase now = live.rules();

@@ -18,19 +18,25 @@ import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
 import io.quarkus.qute.TemplateData;
+import vn.lgm.compliance.contract.input.InputError;
 import vn.lgm.compliance.contract.input.InputErrors;
 import vn.lgm.compliance.engine.Assessor;
 import vn.lgm.compliance.contract.input.ProjectReader;
 import vn.lgm.compliance.contract.model.Assessment;
+import vn.lgm.compliance.contract.model.Project;
 import vn.lgm.compliance.texts.FormModel;
 import vn.lgm.compliance.investor.ReportView;
 import vn.lgm.compliance.texts.Labels;
 import vn.lgm.compliance.investor.WebJson;
 import vn.lgm.compliance.investor.CaseCatalogue;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 
 /**
  * The investor page at {@code /}: a guided form over the contract, examples from the case files, and the report,
@@ -38,6 +44,7 @@ import vn.lgm.compliance.investor.CaseCatalogue;
  * the form into a description (leaving "don't know" out) and puts the report fragment in place.
  */
 @jakarta.ws.rs.Path("/")
+@jakarta.annotation.security.PermitAll
 public class WebResource {
 
     private static final String YAML = "application/yaml";
@@ -65,6 +72,10 @@ public class WebResource {
     @ConfigProperty(name = "cases.dir", defaultValue = "cases")
     String casesDir;
 
+    /** A description in a link inflates to at most what a posted one may hold. */
+    @ConfigProperty(name = "http.max-body-size")
+    io.quarkus.runtime.configuration.MemorySize description;
+
     @Inject
     @Location("investor/page.html")
     Template page;
@@ -80,7 +91,7 @@ public class WebResource {
     @GET
     @Produces(HTML)
     @Operation(summary = "The investor page: a guided form, examples, and the report (?lang=en or vi)")
-    public String page(@QueryParam("lang") String lang) {
+    public Response page(@QueryParam("lang") String lang) {
         String l = Labels.lang(lang);
         Map<String, List<CaseCatalogue.Example>> byFolder = new LinkedHashMap<>();
         for (CaseCatalogue.Example e : catalogue().examples()) {
@@ -94,13 +105,15 @@ public class WebResource {
                 js.put(k.substring(3), v);
             }
         });
-        return page.data("lang", l)
+        String html = page.data("lang", l)
                 .data("otherLang", l.equals("vi") ? "en" : "vi")
                 .data("t", TEXTS.ui(l))
                 .data("sections", FORM.sections(l))
                 .data("exampleGroups", groups)
                 .data("jsTexts", WebJson.forScript(js))
                 .render();
+        // a page opened from a shared link (?d=) sends only its origin as Referer, not the description it holds
+        return Response.ok(html).type(HTML).header("Referrer-Policy", "origin").build();
     }
 
     @GET
@@ -116,8 +129,12 @@ public class WebResource {
     @Consumes({MediaType.APPLICATION_JSON, YAML, MediaType.TEXT_PLAIN})
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Reads a pasted or uploaded description (JSON or YAML) and returns it as the form's JSON, or every problem")
-    public Response parse(String body, @HeaderParam("Content-Type") String contentType) {
-        ProjectReader.Result read = reader(body, contentType).read(body == null ? "" : body);
+    @APIResponse(responseCode = "200", description = "The description as the form's JSON (empty sections left out)",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Project.class)))
+    @APIResponse(responseCode = "400", description = "Every problem in the description, each with its path",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = InputErrors.class)))
+    public Response parse(byte[] body, @HeaderParam("Content-Type") String contentType) {
+        ProjectReader.Result read = read(body, contentType);
         if (!read.ok()) {
             return Response.status(Response.Status.BAD_REQUEST).entity(new InputErrors(read.errors())).build();
         }
@@ -129,58 +146,108 @@ public class WebResource {
     @Consumes({MediaType.APPLICATION_JSON, YAML})
     @Produces(HTML)
     @Operation(summary = "Assesses a description and returns the report as an HTML fragment (?lang=en or vi)")
-    public Response report(String body, @HeaderParam("Content-Type") String contentType, @QueryParam("lang") String lang,
-                           @QueryParam("counterfactuals") @jakarta.ws.rs.DefaultValue("true") boolean counterfactuals) {
+    public Response report(byte[] body, @HeaderParam("Content-Type") String contentType, @QueryParam("lang") String lang,
+                           @QueryParam("counterfactuals") String counterfactuals) {
+        long start = System.nanoTime();
         String l = Labels.lang(lang);
-        ProjectReader.Result read = reader(body, contentType).read(body == null ? "" : body);
-        if (!read.ok()) {
-            String html = errors.data("t", TEXTS.ui(l)).data("view", ReportView.errors(read.errors(), l, TEXTS, FORM)).render();
-            return Response.status(Response.Status.BAD_REQUEST).entity(html).type(HTML).build();
+        boolean withCounterfactuals;
+        try {
+            withCounterfactuals = Requests.flag("counterfactuals", counterfactuals, true);
+        } catch (Requests.Refused e) {
+            return errorsHtml(400, e.problems, l);
         }
-        return Response.ok(reportHtml(read.project(), l, counterfactuals)).type(HTML).build();
+        ProjectReader.Result read = read(body, contentType);
+        if (!read.ok()) {
+            return errorsHtml(400, read.errors(), l);
+        }
+        try {
+            return Response.ok(reportHtml(read.project(), l, withCounterfactuals, start)).type(HTML).build();
+        } catch (Assessor.LimitExceeded e) {
+            return errorsHtml(422, List.of(new InputError("$", ErrorMappers.limitMessage(e))), l);
+        }
     }
 
-    private String reportHtml(vn.lgm.compliance.contract.model.Project project, String lang, boolean counterfactuals) {
-        // one rules version for the assessment and the catalogue it is shown with, even across a hot reload
+    private Response errorsHtml(int status, List<InputError> problems, String lang) {
+        String html = errors.data("t", TEXTS.ui(lang)).data("view", ReportView.errors(problems, lang, TEXTS, FORM)).render();
+        return Response.status(status).entity(html).type(HTML).build();
+    }
+
+    private String reportHtml(vn.lgm.compliance.contract.model.Project project, String lang, boolean counterfactuals, long start) {
+        // one rules version for the assessment and the catalogue it is shown with, even across a hot reload; the search
+        // within the same bounds as the API's (its deadline from the request's start, its client)
         Assessor now = live.assessor();
         Assessment a = now.assess(project, Assessor.Options.WITHOUT_TEXTS);
         ReportView view = ReportView.of(a, project, lang, TEXTS, FORM, now.rules().catalogue(), live.localizer(now.rules()),
-                ReportView.search(extras.search(), project, counterfactuals));
+                ReportView.search(extras.search(), project, counterfactuals, counterfactuals ? extras.bounds(start) : null));
         return report.data("t", TEXTS.ui(lang)).data("r", view).render();
     }
 
     /**
-     * The shareable report: {@code /report?d=<description as base64url JSON>&lang=}. The description is in the URL,
-     * so the link reproduces the report (with the law and rules of the day it is opened); printing it gives the PDF.
+     * The shareable report: {@code /report?d=<the description>&lang=}. The description is in the URL, so the link
+     * reproduces the report (with the law and rules of the day it is opened); printing it gives the PDF. {@code d} is
+     * the JSON description deflated and in base64url after {@code z.} (the page writes links so, and large descriptions
+     * fit: issue 20), or, in links written before, the JSON in base64url. A {@code d} that cannot be read is a 400 naming
+     * it (HTML, or the JSON error body when JSON is asked for).
      */
     @GET
     @jakarta.ws.rs.Path("report")
-    @Produces(HTML)
-    @Operation(summary = "The report of a description carried in the URL (d = base64url of the JSON description); print it for a PDF")
-    public Response sharedReport(@QueryParam("d") String d, @QueryParam("lang") String lang) {
+    @Produces({HTML, MediaType.APPLICATION_JSON})
+    @Operation(summary = "The report of a description carried in the URL (d = z. and the deflated JSON description in base64url); print it for a PDF")
+    @APIResponse(responseCode = "200", description = "The report, a page to read or print",
+            content = @Content(mediaType = HTML, schema = @Schema(type = SchemaType.STRING)))
+    @APIResponse(responseCode = "400", description = "d cannot be read: a page saying why, or with Accept: application/json every problem",
+            content = {@Content(mediaType = HTML, schema = @Schema(type = SchemaType.STRING)),
+                    @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = InputErrors.class))})
+    @APIResponse(responseCode = "422", description = "The description is refused by the assessment's limits (the page names the limit)",
+            content = @Content(mediaType = HTML, schema = @Schema(type = SchemaType.STRING)))
+    public Response sharedReport(@QueryParam("d") String d, @QueryParam("lang") String lang,
+                                 @HeaderParam("Accept") String accept) {
+        long start = System.nanoTime();
         String l = Labels.lang(lang);
-        String json;
+        boolean json = accept != null && accept.contains(MediaType.APPLICATION_JSON) && !accept.contains("text/html");
+        ProjectReader.Result read;
         try {
-            json = new String(java.util.Base64.getUrlDecoder().decode(d == null ? "" : d.trim()), java.nio.charset.StandardCharsets.UTF_8);
-        } catch (IllegalArgumentException e) {
-            json = "";
+            read = JSON_READER.read(SharedLink.decode(d, description.asLongValue()));
+        } catch (SharedLink.Unreadable e) {
+            read = new ProjectReader.Result(null, List.of(new InputError("d", e.getMessage())));
         }
-        ProjectReader.Result read = JSON_READER.read(json);
-        String body = read.ok() ? reportHtml(read.project(), l, true)
-                : errors.data("t", TEXTS.ui(l)).data("view", ReportView.errors(read.errors(), l, TEXTS, FORM)).render();
+        if (!read.ok() && json) {
+            return Response.status(400).entity(new InputErrors(read.errors())).type(MediaType.APPLICATION_JSON).build();
+        }
+        int status = read.ok() ? 200 : 400;
+        String body;
+        if (read.ok()) {
+            try {
+                body = reportHtml(read.project(), l, true, start);
+            } catch (Assessor.LimitExceeded e) {
+                status = 422;
+                body = errors.data("t", TEXTS.ui(l)).data("view", ReportView.errors(
+                        List.of(new InputError("$", ErrorMappers.limitMessage(e))), l, TEXTS, FORM)).render();
+            }
+        } else {
+            body = errors.data("t", TEXTS.ui(l)).data("view", ReportView.errors(read.errors(), l, TEXTS, FORM)).render();
+        }
         String html = shared.data("lang", l).data("otherLang", l.equals("vi") ? "en" : "vi").data("t", TEXTS.ui(l))
                 .data("d", d == null ? "" : d).data("report", body).render();
-        return Response.status(read.ok() ? 200 : 400).entity(html).type(HTML).build();
+        // the page's own requests carry only the origin as Referer, not a URL as long as the description it holds
+        return Response.status(status).entity(html).type(HTML).header("Referrer-Policy", "origin").build();
     }
 
-    private static ProjectReader reader(String body, String contentType) {
+    /** Reads a description posted as bytes: UTF-8 strictly, JSON or YAML by its Content-Type (or its first character). */
+    private static ProjectReader.Result read(byte[] body, String contentType) {
+        ProjectReader reader;
         if (contentType != null && contentType.contains("json")) {
-            return JSON_READER;
+            reader = JSON_READER;
+        } else if (contentType != null && contentType.contains("yaml")) {
+            reader = YAML_READER;
+        } else {
+            int first = 0;
+            while (body != null && first < body.length && Character.isWhitespace(body[first])) {
+                first++;
+            }
+            reader = body != null && first < body.length && body[first] == '{' ? JSON_READER : YAML_READER;
         }
-        if (contentType != null && contentType.contains("yaml")) {
-            return YAML_READER;
-        }
-        return body != null && body.stripLeading().startsWith("{") ? JSON_READER : YAML_READER;
+        return reader.read(body);
     }
 
     private CaseCatalogue catalogue() {

@@ -28,11 +28,23 @@ public class Main implements QuarkusApplication {
         RulesPreload.start();
         Quarkus.run(Main.class, (status, error) -> {
             String reason = ruleError(error);
+            if (reason == null && error != null) {
+                reason = "The service could not start: " + rootMessage(error);
+            }
             if (reason != null) {
                 System.err.println(reason);
             }
             System.exit(status);
         }, args);
+    }
+
+    /** The innermost cause's message (its class when it has none): what a configuration error says. */
+    static String rootMessage(Throwable error) {
+        Throwable t = error;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        return t.getMessage() != null ? t.getMessage() : t.getClass().getName();
     }
 
     /** The one-line reason a start failed on the rules ({@code Rule error: file:line: problem}), or null. */

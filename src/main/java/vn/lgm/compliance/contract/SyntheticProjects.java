@@ -75,7 +75,9 @@ public final class SyntheticProjects {
         lic.put("type", "EXPLOITATION");
         lic.put("number", (100 + rnd.nextInt(3000)) + "/GP-" + (rnd.nextBoolean() ? "BTNMT" : "UBND"));
         lic.put("issuedBy", rnd.nextBoolean() ? Issuer.MINISTER.name() : Issuer.PROVINCIAL_CHAIR.name());
-        LocalDate issued = LocalDate.of(2005, 1, 1).plusDays(rnd.nextInt(7600));
+        LocalDate drawn = LocalDate.of(2005, 1, 1).plusDays(rnd.nextInt(7600));
+        // a licence is not issued after the day it is assessed on (the reader refuses that contradiction)
+        LocalDate issued = drawn.isAfter(asOf) ? asOf : drawn;
         lic.put("issuedOn", issued.toString());
         lic.put("expiresOn", issued.plusYears(3 + rnd.nextInt(28)).toString());
         if (rnd.nextBoolean()) {

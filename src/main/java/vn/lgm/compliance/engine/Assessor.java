@@ -65,8 +65,27 @@ public final class Assessor {
      * rule (one that updates its own fact, or keeps inserting) fails that one assessment, never the service.
      */
     public static final class LimitExceeded extends RuntimeException {
+        private final String limit;
+        private final long value;
+
         public LimitExceeded(String message) {
+            this(message, null, 0);
+        }
+
+        /** @param limit the setting that was reached ({@code assessment.time-limit-ms}), value its value */
+        public LimitExceeded(String message, String limit, long value) {
             super(message);
+            this.limit = limit;
+            this.value = value;
+        }
+
+        /** The setting that was reached, or null. */
+        public String limit() {
+            return limit;
+        }
+
+        public long value() {
+            return value;
         }
     }
 
@@ -121,8 +140,9 @@ public final class Assessor {
     public Assessment assess(Project project, Options options) {
         LocalDate date = project.assessmentDate() != null ? project.assessmentDate() : LocalDate.now(VIETNAM);
         ParameterValues params = rules.parameters().at(date, options.parameterOverrides());
+        Entries entries = Entries.of(project);
         FindingCollector findings = new FindingCollector(project, rules, params, date, options.parameterOverrides(),
-                options.texts());
+                options.texts(), entries);
         // A session with a listener (coverage) is used once; plain assessments reuse this thread's session.
         boolean reuse = options.onFire() == null;
         KieSession session = reuse ? sessions.get() : rules.kieBase().newKieSession();
@@ -138,7 +158,7 @@ public final class Assessor {
                     }
                 });
             }
-            insertFacts(session, project);
+            insertFacts(session, project, entries);
             java.util.concurrent.atomic.AtomicBoolean halted = new java.util.concurrent.atomic.AtomicBoolean();
             KieSession running = session;
             java.util.concurrent.ScheduledFuture<?> watchdog = WATCHDOG.schedule(() -> {
@@ -153,11 +173,13 @@ public final class Assessor {
             }
             if (halted.get()) {
                 throw new LimitExceeded("the assessment of '" + project.id() + "' was stopped after " + timeLimitMillis
-                        + " ms (assessment.time-limit-ms): a rule is running away; the other assessments are not affected");
+                        + " ms (assessment.time-limit-ms): a rule is running away; the other assessments are not affected",
+                        "assessment.time-limit-ms", timeLimitMillis);
             }
             if (fired > maxFirings) {
                 throw new LimitExceeded("the rules fired more than " + maxFirings + " times assessing '" + project.id()
-                        + "' (assessment.max-rule-firings): a rule is looping; the assessment was stopped");
+                        + "' (assessment.max-rule-firings): a rule is looping; the assessment was stopped",
+                        "assessment.max-rule-firings", maxFirings);
             }
             List<Finding> list = findings.findings();
             Assessment assessment = new Assessment(project.id(), Verdict.of(list), date, rules.version(),
@@ -190,25 +212,29 @@ public final class Assessor {
         };
     }
 
-    private static void insertFacts(KieSession session, Project project) {
+    /**
+     * The project, and one fact per list entry — an entry identical to an earlier one of its list is that entry said
+     * again: it is not inserted, and the findings about the first name it ({@link Entries}).
+     */
+    private static void insertFacts(KieSession session, Project project, Entries entries) {
         session.insert(project);
         if (project.minerals() != null) {
             for (int i = 0; i < project.minerals().size(); i++) {
-                if (project.minerals().get(i) != null) {
+                if (project.minerals().get(i) != null && entries.inserted("minerals", i)) {
                     session.insert(new MineralLine(i, project.minerals().get(i)));
                 }
             }
         }
         if (project.partners() != null) {
             for (int i = 0; i < project.partners().size(); i++) {
-                if (project.partners().get(i) != null) {
+                if (project.partners().get(i) != null && entries.inserted("partners", i)) {
                     session.insert(new PartnerLine(i, project.partners().get(i)));
                 }
             }
         }
         if (project.does(Activity.EXPORT) && project.exports() != null) {
             for (int i = 0; i < project.exports().size(); i++) {
-                if (project.exports().get(i) != null) {
+                if (project.exports().get(i) != null && entries.inserted("exports", i)) {
                     session.insert(new ExportLine(i, project.exports().get(i)));
                 }
             }

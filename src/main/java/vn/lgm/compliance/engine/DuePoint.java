@@ -1,5 +1,10 @@
 package vn.lgm.compliance.engine;
 
+import java.util.ArrayList;
+import java.util.List;
+
+import vn.lgm.compliance.contract.model.Outcome;
+import vn.lgm.compliance.contract.model.OutcomeDependence;
 import vn.lgm.compliance.contract.model.Project;
 import vn.lgm.compliance.contract.model.Stage;
 
@@ -39,5 +44,32 @@ public enum DuePoint {
             return "transfer.completed";
         }
         return this == CONSTRUCTION && project.stage() == Stage.LICENSED ? "operations.constructionStarted" : "stage";
+    }
+
+    /**
+     * When {@link #reachedBy} cannot tell: the deciding fact and, for each answer it can take, the weight of a step
+     * not taken — VIOLATION once the point is reached, OBLIGATION before it, INSUFFICIENT_INFORMATION where another
+     * fact then decides (a licensed mine whose start of construction is not given).
+     */
+    public OutcomeDependence dependence(Project project) {
+        String fact = decidingFact(project);
+        List<OutcomeDependence.Answer> answers = new ArrayList<>();
+        if (!fact.equals("stage")) {
+            answers.add(new OutcomeDependence.Answer(true, Outcome.VIOLATION));
+            answers.add(new OutcomeDependence.Answer(false, Outcome.OBLIGATION));
+            return new OutcomeDependence(fact, List.copyOf(answers));
+        }
+        for (Stage s : Stage.values()) {
+            Boolean reached;
+            if (this != CONSTRUCTION) {
+                reached = s.atLeast(Stage.valueOf(name()));
+            } else {
+                reached = s == Stage.OPERATING ? Boolean.TRUE : s == Stage.LICENSED ? project.operations().constructionStarted()
+                        : Boolean.FALSE;
+            }
+            answers.add(new OutcomeDependence.Answer(s.name(), reached == null ? Outcome.INSUFFICIENT_INFORMATION
+                    : reached ? Outcome.VIOLATION : Outcome.OBLIGATION));
+        }
+        return new OutcomeDependence(fact, List.copyOf(answers));
     }
 }

@@ -136,6 +136,7 @@ public final class RuleBase {
             }
         }
         RuleSourceCheck.checkCatalogue(List.copyOf(byName.values()), ProvisionRegister.load(dir.resolve("provisions.yaml")), dir);
+        RuleSourceCheck.checkActs(List.copyOf(byName.values()));
         return new RuleBase(dir, kieBase, byName, parameters, instruments, hash(dir, files), howBuilt);
     }
 

@@ -28,11 +28,15 @@ import vn.lgm.compliance.contract.model.Outcome;
  *                   issue date (grant conditions); see {@link JudgedOn}
  * @param provisions the catalogue provisions the rule encodes ({@code @provision}, checked against
  *                   rules/provisions.yaml)
+ * @param act        the act the rule judges ({@code @act}): rules that name the same act judge the same legal question
+ *                   about the same list entry (or the project), and their findings become one finding naming every
+ *                   provision ({@link FindingCollector}); null for a rule whose findings stand alone
+ * @param actOrder   where the rule's provision stands in that finding ({@code @actOrder}): 1 the most specific
  * @param explanationTemplate the explanation with its placeholders found once (likewise the remediation)
  */
 public record RuleInfo(String name, String file, String id, String title, String titleVi, String kind, Area area, Outcome outcome,
                        Citation citation, InForce inForce, String explanation, String remediation, String confidence,
-                       DuePoint dueAt, JudgedOn judgedOn, List<String> provisions,
+                       DuePoint dueAt, JudgedOn judgedOn, List<String> provisions, String act, Integer actOrder,
                        @JsonIgnore Template explanationTemplate, @JsonIgnore Template remediationTemplate) {
 
     public static final String DEFINITION = "DEFINITION";
@@ -97,6 +101,23 @@ public record RuleInfo(String name, String file, String id, String title, String
                 problems.add("@title and @titleVi state no legal quantity (it lives in rules/parameters.yaml): '" + t + "'");
             }
         }
+        String act = text(meta, "act", null);
+        Integer actOrder = null;
+        String order = text(meta, "actOrder", null);
+        if (order != null) {
+            try {
+                actOrder = Integer.valueOf(order);
+            } catch (NumberFormatException e) {
+                problems.add("@actOrder '" + order + "' is not a whole number (1 for the most specific provision of the act)");
+            }
+        }
+        if (act != null && (definition || outcome == Outcome.ADVISORY)) {
+            problems.add("@act is for findings rules that can find a breach; a definition or an ADVISORY judges no act");
+        } else if (act != null && (actOrder == null || actOrder < 1)) {
+            problems.add("@act(\"" + act + "\") needs @actOrder: where the rule's provision stands in the act's finding, 1 the most specific");
+        } else if (act == null && order != null) {
+            problems.add("@actOrder without @act");
+        }
         Template explanationTemplate = Template.parse(explanation);
         Template remediationTemplate = Template.parse(remediation);
         for (Template t : new Template[] {explanationTemplate, remediationTemplate}) {
@@ -105,7 +126,7 @@ public record RuleInfo(String name, String file, String id, String title, String
             }
         }
         return new RuleInfo(name, file, id, title, titleVi, kind, area, outcome, citation, inForce, explanation, remediation,
-                confidence, dueAt, judgedOn, provisions, explanationTemplate, remediationTemplate);
+                confidence, dueAt, judgedOn, provisions, act, actOrder, explanationTemplate, remediationTemplate);
     }
 
     static Citation citation(String text, Instruments instruments, List<String> problems) {

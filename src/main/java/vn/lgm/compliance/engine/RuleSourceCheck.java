@@ -188,4 +188,66 @@ final class RuleSourceCheck {
             }
         }
     }
+
+    /** A list-entry fact a rule's {@code when} matches (not under {@code not}, {@code exists} or {@code collect}). */
+    private static final Pattern ENTRY_PATTERN = Pattern.compile(
+            "(?<!not )(?<!exists )(?<!collect\\( )(?<!collect\\()\\b(MineralLine|PartnerLine|ExportLine)\\s*\\(");
+
+    /**
+     * The rules of one act ({@code @act}) can be one finding: at least two rules name it (one alone is a misspelt
+     * act), in the same area, with the same outcome and due point (so their findings weigh the same), each matching
+     * the same kinds of list entry (the entries that make one act), each at its own place ({@code @actOrder}).
+     */
+    static void checkActs(List<RuleInfo> rules) {
+        Map<String, List<RuleInfo>> byAct = new java.util.TreeMap<>();
+        rules.stream().filter(r -> r.act() != null).forEach(r -> byAct.computeIfAbsent(r.act(), a -> new ArrayList<>()).add(r));
+        for (Map.Entry<String, List<RuleInfo>> e : byAct.entrySet()) {
+            List<RuleInfo> act = e.getValue();
+            act.sort(Comparator.comparing(RuleInfo::actOrder, Comparator.nullsLast(Comparator.naturalOrder()))
+                    .thenComparing(RuleInfo::id));
+            RuleInfo first = act.get(0);
+            if (act.size() < 2) {
+                throw new RuleLoadException(where(first) + "@act(\"" + e.getKey() + "\") is named by this rule only: an act"
+                        + " is judged by two or more rules (is the act's name misspelt?)");
+            }
+            List<String> entries = entryTypes(first);
+            Set<Integer> orders = new java.util.HashSet<>();
+            for (RuleInfo r : act) {
+                String differs = r.area() != first.area() ? "has @area " + r.area() + " where " + first.id() + " has " + first.area()
+                        : r.outcome() != first.outcome() ? "has @outcome " + r.outcome() + " where " + first.id() + " has " + first.outcome()
+                        : r.dueAt() != first.dueAt() ? "has @dueAt " + r.dueAt() + " where " + first.id() + " has " + first.dueAt()
+                        : !entryTypes(r).equals(entries) ? "matches the entries " + entryTypes(r) + " where " + first.id()
+                                + " matches " + entries
+                        : null;
+                if (differs != null) {
+                    throw new RuleLoadException(where(r) + "@act(\"" + e.getKey() + "\"): the rules of one act share their"
+                            + " area, outcome, due point and the list entries they match; this rule " + differs);
+                }
+                if (!orders.add(r.actOrder())) {
+                    throw new RuleLoadException(where(r) + "@act(\"" + e.getKey() + "\"): @actOrder(" + r.actOrder()
+                            + ") is already another rule's place in the act");
+                }
+            }
+        }
+    }
+
+    private static String where(RuleInfo r) {
+        return r.file() + ":" + RuleBase.lineOf(Path.of(r.file()), r.name()) + ": rule " + r.id() + ": ";
+    }
+
+    /** The kinds of list entry a rule's {@code when} matches, in order (comments left out). */
+    static List<String> entryTypes(RuleInfo rule) {
+        String text = RuleBase.read(Path.of(rule.file())).replaceAll("(?m)//.*$", "");
+        Matcher m = Pattern.compile("(?ms)^rule\\s+\"" + Pattern.quote(rule.name()) + "\"(.*?)^when\\s*$(.*?)^then\\s*$")
+                .matcher(text);
+        List<String> types = new ArrayList<>();
+        if (m.find()) {
+            Matcher p = ENTRY_PATTERN.matcher(m.group(2));
+            while (p.find()) {
+                types.add(p.group(1));
+            }
+        }
+        types.sort(null);
+        return types;
+    }
 }

@@ -27,7 +27,8 @@ public final class CaseCatalogue {
 
     /** One example: where it lives (folder, file relative to the cases folder), what it is, and its project. */
     @TemplateData
-    public record Example(String id, String title, String narrative, String folder, String file, JsonNode project) {
+    public record Example(String id, String title, String narrative, String folder, String file,
+                          @org.eclipse.microprofile.openapi.annotations.media.Schema(ref = "Project") JsonNode project) {
     }
 
     private final Path dir;

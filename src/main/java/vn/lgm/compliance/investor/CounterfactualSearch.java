@@ -10,6 +10,10 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.function.BooleanSupplier;
+import java.util.function.LongSupplier;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -37,6 +41,10 @@ import vn.lgm.compliance.contract.input.ProjectTree;
  *
  * <p>The plan for the whole project applies the fixes one after another (violations first), searching again on
  * the changed project each time, so the changes it lists were assessed together.
+ *
+ * <p>Every search ends: at {@link #BUDGET} assessments, at its deadline, or as soon as its client has left
+ * ({@link Bounds}), whichever comes first; the answer then says so ({@code budgetReached}, {@code stoppedBy}) and
+ * gives what was found until then. Checked before every assessment, so no assessment starts after the stop.
  */
 public final class CounterfactualSearch {
 
@@ -45,19 +53,98 @@ public final class CounterfactualSearch {
     public static final int BUDGET = 4000;
     private static final int LEADS_PER_ROUND = 24;
 
+    /**
+     * When a search must stop before its budget of assessments: a deadline on a clock (nanoseconds, as
+     * {@link System#nanoTime()}), and whether the client that asked has gone.
+     */
+    public record Bounds(long deadlineNanos, LongSupplier clock, BooleanSupplier clientLeft) {
+
+        /** No deadline and a client that stays: only the budget of assessments bounds the search. */
+        public static final Bounds NONE = new Bounds(Long.MAX_VALUE, () -> 0L, () -> false);
+
+        /** A deadline a given time after a start on {@link System#nanoTime()}, and a client to watch. */
+        public static Bounds until(long startNanos, java.time.Duration limit, BooleanSupplier clientLeft) {
+            return new Bounds(startNanos + limit.toNanos(), System::nanoTime, clientLeft);
+        }
+
+        Counterfactuals.StoppedBy stop() {
+            if (clientLeft.getAsBoolean()) {
+                return Counterfactuals.StoppedBy.CLIENT_LEFT;
+            }
+            return clock.getAsLong() - deadlineNanos >= 0 ? Counterfactuals.StoppedBy.TIME : null;
+        }
+    }
+
     private final Assessor assessor;
+    /** Assessments every search of this object has made, and searches under way: what a monitor (and a test) reads. */
+    private final LongAdder assessmentsMade = new LongAdder();
+    private final AtomicInteger running = new AtomicInteger();
+    private final Map<Counterfactuals.StoppedBy, LongAdder> stops = new java.util.EnumMap<>(Counterfactuals.StoppedBy.class);
 
     public CounterfactualSearch(Assessor assessor) {
         this.assessor = assessor;
+        for (Counterfactuals.StoppedBy s : Counterfactuals.StoppedBy.values()) {
+            stops.put(s, new LongAdder());
+        }
     }
 
     public Counterfactuals search(Project project) {
-        return new Run(project).run();
+        return search(project, Bounds.NONE);
     }
 
-    /** Identity of a finding across assessments: rule id and the list entry it is about. */
-    static String key(Finding f) {
-        return f.ruleId() + "@" + at(f);
+    public Counterfactuals search(Project project, Bounds bounds) {
+        running.incrementAndGet();
+        try {
+            return new Run(project, bounds).run();
+        } finally {
+            running.decrementAndGet();
+        }
+    }
+
+    /** Assessments made by every search so far. */
+    public long assessmentsMade() {
+        return assessmentsMade.sum();
+    }
+
+    /** Searches under way now. */
+    public int running() {
+        return running.get();
+    }
+
+    /** Searches that stopped for this reason so far. */
+    public long stopped(Counterfactuals.StoppedBy why) {
+        return stops.get(why).sum();
+    }
+
+    /**
+     * Identities of what a finding states, across assessments: each of its rules with the list entry it is about (a
+     * finding about one act may rest on several rules, and another of them may lead it after a change).
+     */
+    static List<String> keys(Finding f) {
+        String at = at(f);
+        return f.ruleIds().stream().map(id -> id + "@" + at).toList();
+    }
+
+    /**
+     * What removing a finding means. A finding of one rule is removed when it is gone. A finding about one act that
+     * breaks several provisions is removed when the act no longer weighs as a VIOLATION or an OBLIGATION under any of
+     * them: lawful under each provision whose facts are given, open only where a fact is not (the verdict after says
+     * so) — making an export lawful under five provisions would otherwise take more changes than the search makes.
+     */
+    private record Target(Set<String> ruleKeys, boolean act) {
+        static Target of(Finding f) {
+            return new Target(new LinkedHashSet<>(CounterfactualSearch.keys(f)), !f.otherRules().isEmpty());
+        }
+
+        /** The finding of the state that still states this target, or null. */
+        Finding in(Assessment a) {
+            for (Finding f : a.findings()) {
+                if (CounterfactualSearch.keys(f).stream().anyMatch(ruleKeys::contains) && (!act || weighty(f))) {
+                    return f;
+                }
+            }
+            return null;
+        }
     }
 
     static String at(Finding f) {
@@ -86,11 +173,14 @@ public final class CounterfactualSearch {
         private final ObjectNode base;
         private final LocalDate date;
         private final Map<String, Assessment> memo = new HashMap<>();
+        private final Bounds bounds;
         private int assessments;
+        private Counterfactuals.StoppedBy stoppedBy;
         private boolean budgetReached;
 
-        Run(Project project) {
+        Run(Project project, Bounds bounds) {
             this.project = project;
+            this.bounds = bounds;
             this.base = ProjectTree.of(project);
             this.date = project.assessmentDate() != null ? project.assessmentDate() : LocalDate.now(Assessor.VIETNAM);
         }
@@ -100,13 +190,17 @@ public final class CounterfactualSearch {
             List<Counterfactuals.FindingFix> fixes = new ArrayList<>();
             for (Finding f : start.assessment().findings()) {
                 if (weighty(f)) {
-                    State fix = fix(start, f);
+                    State fix = fix(start, Target.of(f));
                     fixes.add(new Counterfactuals.FindingFix(f.ruleId(), f.outcome(), at(f), fix != null,
                             fix == null ? List.of() : changes(fix.changes()),
                             fix == null ? null : fix.assessment().verdict()));
                 }
             }
-            return new Counterfactuals(fixes, plan(start), assessments, budgetReached);
+            Counterfactuals.ProjectFix plan = plan(start);
+            if (stoppedBy != null) {
+                stops.get(stoppedBy).increment();
+            }
+            return new Counterfactuals(fixes, plan, assessments, budgetReached, stoppedBy);
         }
 
         /** Fixes applied one after another, each searched on the project as the previous ones left it. */
@@ -116,14 +210,14 @@ public final class CounterfactualSearch {
             List<String> remaining = new ArrayList<>();
             for (int round = 0; round < 40; round++) {
                 Finding target = cur.assessment().findings().stream()
-                        .filter(CounterfactualSearch::weighty).filter(f -> !unresolved.contains(key(f)))
+                        .filter(CounterfactualSearch::weighty).filter(f -> keys(f).stream().noneMatch(unresolved::contains))
                         .min(Comparator.comparing(Finding::outcome)).orElse(null);
                 if (target == null) {
                     break;
                 }
-                State fix = fix(cur, target);
+                State fix = fix(cur, Target.of(target));
                 if (fix == null) {
-                    unresolved.add(key(target));
+                    unresolved.addAll(keys(target));
                     remaining.add(target.ruleId());
                 } else {
                     cur = fix;
@@ -133,11 +227,11 @@ public final class CounterfactualSearch {
                     cur.assessment().verdict(), remaining);
         }
 
-        /** The smallest change set found that removes the finding from the state without adding any, or null. */
-        private State fix(State from, Finding target) {
-            String key = key(target);
+        /** The smallest change set found that removes the target finding from the state without adding any, or null. */
+        private State fix(State from, Target key) {
             Map<String, Outcome> allowed = new HashMap<>();
-            from.assessment().findings().forEach(f -> allowed.merge(key(f), f.outcome(), (x, y) -> x.ordinal() < y.ordinal() ? x : y));
+            from.assessment().findings().forEach(f -> keys(f).forEach(k ->
+                    allowed.merge(k, f.outcome(), (x, y) -> x.ordinal() < y.ordinal() ? x : y)));
             List<State> leads = List.of(from);
             State best = null;
             for (int size = 1; size <= MAX_CHANGES && !leads.isEmpty(); size++) {
@@ -216,7 +310,7 @@ public final class CounterfactualSearch {
         }
 
         /** Facts to try from a state: those of the target finding, then those of findings the state brought. */
-        private List<String> paths(State lead, State from, String key) {
+        private List<String> paths(State lead, State from, Target key) {
             Set<String> out = new LinkedHashSet<>();
             Finding t = find(lead.assessment(), key);
             if (t == null) {
@@ -227,9 +321,9 @@ public final class CounterfactualSearch {
             }
             if (lead != from) {
                 Set<String> before = new HashSet<>();
-                from.assessment().findings().forEach(f -> before.add(key(f) + ":" + f.outcome()));
+                from.assessment().findings().forEach(f -> keys(f).forEach(k -> before.add(k + ":" + f.outcome())));
                 for (Finding f : lead.assessment().findings()) {
-                    if (!before.contains(key(f) + ":" + f.outcome())) {
+                    if (keys(f).stream().anyMatch(k -> !before.contains(k + ":" + f.outcome()))) {
                         addPaths(f, out);
                     }
                 }
@@ -247,13 +341,9 @@ public final class CounterfactualSearch {
             out.addAll(f.missingFacts());
         }
 
-        private Finding find(Assessment a, String key) {
-            for (Finding f : a.findings()) {
-                if (key(f).equals(key)) {
-                    return f;
-                }
-            }
-            return null;
+        /** The finding that still states the target, or null. */
+        private Finding find(Assessment a, Target key) {
+            return key.in(a);
         }
 
         /**
@@ -263,9 +353,11 @@ public final class CounterfactualSearch {
         private int added(Assessment a, Map<String, Outcome> before) {
             int n = 0;
             for (Finding f : a.findings()) {
-                Outcome was = before.get(key(f));
-                if (was == null || f.outcome().ordinal() < was.ordinal()) {
-                    n++;
+                for (String k : keys(f)) {
+                    Outcome was = before.get(k);
+                    if (was == null || f.outcome().ordinal() < was.ordinal()) {
+                        n++;
+                    }
                 }
             }
             return n;
@@ -277,11 +369,17 @@ public final class CounterfactualSearch {
             if (a != null || memo.containsKey(k)) {
                 return a;
             }
-            if (assessments >= BUDGET) {
+            if (budgetReached) {
+                return null;
+            }
+            Counterfactuals.StoppedBy stop = assessments >= BUDGET ? Counterfactuals.StoppedBy.ASSESSMENTS : bounds.stop();
+            if (stop != null) {
                 budgetReached = true;
+                stoppedBy = stop;
                 return null;
             }
             assessments++;
+            assessmentsMade.increment();
             try {
                 a = assessor.assess(ProjectTree.project(tree));
             } catch (RuntimeException e) {

@@ -19,7 +19,15 @@ public record Counterfactuals(
         @Schema(description = "One entry per VIOLATION and OBLIGATION, in the order of the findings") List<FindingFix> findings,
         @Schema(description = "Changes that, applied together, remove as many VIOLATIONs and OBLIGATIONs as the search could") ProjectFix project,
         @Schema(description = "How many assessments the search ran") int assessments,
-        @Schema(description = "Whether the search stopped at its budget before trying everything") boolean budgetReached) {
+        @Schema(description = "Whether the search stopped at its budget (of assessments or of time) before trying everything;"
+                + " what it found until then is given") boolean budgetReached,
+        @Schema(description = "Why the search stopped early: ASSESSMENTS (its 4,000 assessments), TIME (the request's deadline,"
+                + " counterfactuals.time-limit); null when it tried everything") StoppedBy stoppedBy) {
+
+    /** Why a search stopped before trying everything. CLIENT_LEFT is never seen in an answer: nobody is there to read it. */
+    public enum StoppedBy {
+        ASSESSMENTS, TIME, CLIENT_LEFT
+    }
 
     @Schema(description = "One fact change: the fact's path, its value now (null: not given) and the value proposed")
     public record Change(String path, Object from, Object to) {

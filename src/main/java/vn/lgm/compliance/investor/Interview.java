@@ -397,7 +397,7 @@ public final class Interview {
     /** Every rule without a finding that may still fire and ask (its {@code when} not already false on the facts given). */
     private List<Waiting> waiting(Project project, Assessment a, Set<String> dontKnow) {
         Set<String> found = new HashSet<>();
-        a.findings().forEach(f -> found.add(f.ruleId()));
+        a.findings().forEach(f -> found.addAll(f.ruleIds()));   // an act's finding names every rule it breaks
         List<Waiting> out = new ArrayList<>();
         for (RuleInfo r : rules.values()) {
             RuleReads.Reads read = reads.get(r.name());

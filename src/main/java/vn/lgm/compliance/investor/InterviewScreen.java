@@ -276,7 +276,7 @@ final class InterviewScreen {
             Assessment a = interview.assess(p);
             Set<String> shown = new HashSet<>();
             a.findings().stream().filter(f -> (f.outcome() == Outcome.VIOLATION || f.outcome() == Outcome.OBLIGATION)
-                    && f.missingFacts().isEmpty()).forEach(f -> shown.add(f.ruleId()));
+                    && f.missingFacts().isEmpty()).forEach(f -> shown.addAll(f.ruleIds()));
             return new Tried(interview.open(p, a, dontKnow), shown);
         });
     }

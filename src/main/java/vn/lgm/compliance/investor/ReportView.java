@@ -37,7 +37,7 @@ public record ReportView(String lang, String projectId, String projectName, Stri
                          String verdictText, String counts, String lawAsOf, String rulesVersion,
                          String rulesVersionShort, String generated, Derived derived, Plan plan, List<Group> groups,
                          List<Question> questions, List<Item> missing, String coveredAreas, String assessmentJson,
-                         String projectJson) {
+                         String projectJson, String searchStopped) {
 
     @TemplateData
     public record Item(String path, String id, String label, boolean focusable) {
@@ -57,6 +57,16 @@ public record ReportView(String lang, String projectId, String projectName, Stri
                               String outcomeLabel, String area, String areaName, String citation, String inForce,
                               List<Fact> facts, String explanation, String remediation, List<Item> missing,
                               List<ChangeView> fix, String fixJson, String fixVerdict) {
+    }
+
+    /** The finding's provision, and those of the other rules that judged the same act, most specific first. */
+    private static String citations(Finding f) {
+        List<String> labels = new ArrayList<>();
+        if (f.citation() != null) {
+            labels.add(f.citation().label());
+        }
+        f.otherRules().stream().filter(o -> o.citation() != null).forEach(o -> labels.add(o.citation().label()));
+        return String.join("; ", labels);
     }
 
     /** Findings of one outcome. */
@@ -119,7 +129,7 @@ public record ReportView(String lang, String projectId, String projectName, Stri
             byOutcome.computeIfAbsent(f.outcome(), k -> new ArrayList<>()).add(new FindingView(f.ruleId(), f.title(),
                     otherTitle.equals(f.title()) || lang.equals("vi") ? null : otherTitle, other, f.outcome().name(),
                     texts.ui(lang, "outcome." + f.outcome().name()), f.area().name(), texts.ui(lang, "area." + f.area().name()),
-                    f.citation() == null ? "" : f.citation().label(), inForce(f, texts, lang),
+                    citations(f), inForce(f, texts, lang),
                     f.facts().stream().map(v -> fact(v, fields, texts, lang, localizer)).toList(),
                     f.explanation(), f.remediation(), need, fixView,
                     fix == null || !fix.found() ? null : WebJson.forScript(fix.changes()),
@@ -169,7 +179,8 @@ public record ReportView(String lang, String projectId, String projectName, Stri
                 texts.ui(lang, "verdict." + a.verdict().name()), texts.ui(lang, "verdict." + a.verdict().name() + ".text"),
                 counts, String.valueOf(a.lawAsOf()), version, version.length() > 12 ? version.substring(0, 12) : version,
                 ZonedDateTime.now(ZoneId.of("Asia/Ho_Chi_Minh")).format(STAMP), derived, plan, groups, questions,
-                List.copyOf(missing.values()), coveredAreas, WebJson.forScript(engine), WebJson.forScript(WebJson.compact(project)));
+                List.copyOf(missing.values()), coveredAreas, WebJson.forScript(engine), WebJson.forScript(WebJson.compact(project)),
+                cf == null || cf.stoppedBy() == null ? null : texts.ui(lang, "plan.stopped." + cf.stoppedBy().name()));
     }
 
     /**
@@ -275,8 +286,12 @@ public record ReportView(String lang, String projectId, String projectName, Stri
         return new Fact(item(v.path(), fields, texts, lang, localizer), localizer.value(v, lang));
     }
 
-    /** The search that fills "what would make it comply"; null when not asked for. */
-    public static Counterfactuals search(CounterfactualSearch search, Project project, boolean wanted) {
-        return wanted ? search.search(project) : null;
+    /**
+     * The search that fills "what would make it comply", within the request's bounds (its deadline, its client: the same
+     * as the API's); null when not asked for.
+     */
+    public static Counterfactuals search(CounterfactualSearch search, Project project, boolean wanted,
+                                         CounterfactualSearch.Bounds bounds) {
+        return wanted ? search.search(project, bounds) : null;
     }
 }

@@ -582,20 +582,27 @@ public final class CoverageRunner {
         return new CoverageReport(summary, provisionCoverage, ruleCoverage, caseCoverage, thresholds, gate);
     }
 
-    /** Names, for each finding a case missed or gained, the rule and the provision it implements. */
+    /**
+     * Names, for each finding a case missed or gained, the rule and the provision it implements — each rule of a
+     * finding about one act ("EXP-001+EXP-005 VIOLATION").
+     */
     private List<String> explain(List<String> problems) {
         List<String> out = new ArrayList<>();
         for (String p : problems) {
-            String ruleId = p.replaceAll("^(expected finding did not appear|unexpected finding): ([A-Z]+-\\d{3}[a-z]?) .*$", "$2");
-            if (!ruleId.equals(p)) {
+            String ids = p.replaceAll("^(expected finding did not appear|unexpected finding): ([A-Z]+-\\d{3}[a-z]?(?:\\+[A-Z]+-\\d{3}[a-z]?)*) .*$", "$2");
+            if (ids.equals(p)) {
+                out.add(p);
+                continue;
+            }
+            List<String> named = new ArrayList<>();
+            for (String ruleId : ids.split("\\+")) {
                 List<String> provisions = register.provisionsOf(ruleId);
                 String title = rules.catalogue().stream().filter(r -> r.id().equals(ruleId)).map(RuleInfo::title)
                         .findFirst().orElse("no such rule");
-                out.add(p + " [rule " + ruleId + " '" + title + "', provision "
-                        + (provisions.isEmpty() ? "none" : String.join(", ", provisions)) + "]");
-            } else {
-                out.add(p);
+                named.add("rule " + ruleId + " '" + title + "', provision "
+                        + (provisions.isEmpty() ? "none" : String.join(", ", provisions)));
             }
+            out.add(p + " [" + String.join("; ", named) + "]");
         }
         return out;
     }

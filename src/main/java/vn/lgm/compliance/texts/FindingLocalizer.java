@@ -21,6 +21,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import vn.lgm.compliance.engine.FactDomain;
 import vn.lgm.compliance.contract.input.Json;
 import vn.lgm.compliance.engine.FindingCollector;
+import vn.lgm.compliance.engine.FindingTexts;
 import vn.lgm.compliance.engine.ParameterValues;
 import vn.lgm.compliance.engine.RuleBase;
 import vn.lgm.compliance.engine.RuleInfo;
@@ -31,6 +32,8 @@ import vn.lgm.compliance.contract.model.Citation;
 import vn.lgm.compliance.contract.model.FactValue;
 import vn.lgm.compliance.contract.model.Finding;
 import vn.lgm.compliance.contract.model.Outcome;
+import vn.lgm.compliance.contract.model.OutcomeDependence;
+import vn.lgm.compliance.contract.model.RuleRef;
 
 /**
  * Findings in the reader's language, as a step after the assessment (the engine writes English): titles from each
@@ -166,41 +169,130 @@ public final class FindingLocalizer {
         Map<String, FormModel.FormField> fields = form.fieldsByKey(lang);
         List<Finding> out = new ArrayList<>();
         for (Finding f : a.findings()) {
-            RuleInfo r = byId.get(f.ruleId());
-            if (r == null) {
+            List<RuleInfo> of = new ArrayList<>();
+            for (String id : f.ruleIds()) {
+                RuleInfo r = byId.get(id);
+                if (r != null) {
+                    of.add(r);
+                }
+            }
+            if (of.size() != f.ruleIds().size() || !of.get(0).id().equals(f.ruleId())) {
                 out.add(f);
                 continue;
             }
-            boolean vn = lang.equals("vi");
-            String title = vn && r.titleVi() != null ? r.titleVi() : r.title();
-            Citation c = f.citation() == null ? null : new Citation(f.citation().instrument(), f.citation().article(),
-                    f.citation().clause(), f.citation().point(), citation(f.citation(), lang));
-            RuleText t = vn ? vi.get(r.id()) : new RuleText(r.explanationTemplate(), r.remediationTemplate());
-            LocalDate judged = project == null ? date : FindingCollector.judgedDate(r, project, date);
-            ParameterValues params = paramsOn.computeIfAbsent(judged, d -> rules.parameters().at(d));
-            Template.Formatter format = formatter(params, date, lang, fields);
-            StringBuilder explanation = new StringBuilder(512);
-            StringBuilder remediation = new StringBuilder(512);
-            if (f.outcome() == Outcome.INSUFFICIENT_INFORMATION) {
-                String names = f.missingFacts().stream().map(p -> label(p, fields, lang)).collect(Collectors.joining("; "));
-                explanation.append(vn
-                        ? title + " (" + c.label() + "). Bản mô tả chưa nêu: " + names + ", nên chưa thể xác định dự án có đáp ứng quy định này hay không."
-                        : title + " (" + c.label() + "). The description does not say: " + names + ", so it cannot be decided whether the project meets this provision.");
-                remediation.append(vn ? "Hãy trả lời: " + names + ", rồi đánh giá lại." : "Answer: " + names + ", and assess again.");
-                // the remedy in case the answer shows a breach, when the facts shown fill it (as the engine does)
-                if (t.remediation().complete(f.facts())) {
-                    remediation.append(vn ? " Nếu câu trả lời cho thấy có vi phạm: " : " If the answer shows a breach: ");
-                    t.remediation().render(remediation, f.facts(), format);
-                }
-            } else {
-                t.explanation().render(explanation, f.facts(), format);
-                t.remediation().render(remediation, f.facts(), format);
-            }
-            explanation.append(sourceNote(r.confidence(), lang));
-            out.add(new Finding(f.ruleId(), title, f.area(), f.outcome(), c, f.inForce(), f.facts(), explanation.toString(),
-                    remediation.toString(), f.missingFacts()));
+            RuleInfo r = of.get(0);
+            FindingTexts.Words words = words(lang, fields, rule -> {
+                LocalDate judged = project == null ? date : FindingCollector.judgedDate(rule, project, date);
+                return formatter(paramsOn.computeIfAbsent(judged, d -> rules.parameters().at(d)), date, lang, fields);
+            });
+            boolean undecided = f.outcome() == Outcome.INSUFFICIENT_INFORMATION && f.dependsOn() == null;
+            String explanation = FindingTexts.explanation(of, undecided, f.dependsOn(), f.facts(), f.missingFacts(),
+                    f.entries(), words);
+            String remediation = FindingTexts.remediation(of, undecided, f.dependsOn(), f.facts(), f.missingFacts(), words);
+            Citation c = f.citation() == null ? null : localized(f.citation(), lang);
+            List<RuleRef> others = f.otherRules().stream().map(o -> new RuleRef(o.ruleId(),
+                    words.title(byId.get(o.ruleId())), o.citation() == null ? null : localized(o.citation(), lang), o.inForce())).toList();
+            out.add(new Finding(f.ruleId(), words.title(r), f.area(), f.outcome(), c, f.inForce(), f.facts(), explanation,
+                    remediation, f.missingFacts(), others, f.entries(), f.dependsOn()));
         }
         return new Assessment(a.projectId(), a.verdict(), a.lawAsOf(), a.rulesVersion(), a.derived(), out);
+    }
+
+    private Citation localized(Citation c, String lang) {
+        return new Citation(c.instrument(), c.article(), c.clause(), c.point(), citation(c, lang));
+    }
+
+    /** The reader's words: labels for paths, value names, the rules' texts in the language. */
+    private FindingTexts.Words words(String lang, Map<String, FormModel.FormField> fields,
+                                     java.util.function.Function<RuleInfo, Template.Formatter> format) {
+        boolean vn = lang.equals("vi");
+        return new FindingTexts.Words() {
+            @Override
+            public String title(RuleInfo rule) {
+                return vn && rule.titleVi() != null ? rule.titleVi() : rule.title();
+            }
+
+            @Override
+            public String citation(RuleInfo rule) {
+                return FindingLocalizer.this.citation(rule.citation(), lang);
+            }
+
+            @Override
+            public Template explanation(RuleInfo rule) {
+                return vn ? vi.get(rule.id()).explanation() : rule.explanationTemplate();
+            }
+
+            @Override
+            public Template remediation(RuleInfo rule) {
+                return vn ? vi.get(rule.id()).remediation() : rule.remediationTemplate();
+            }
+
+            @Override
+            public Template.Formatter format(RuleInfo rule) {
+                return format.apply(rule);
+            }
+
+            private String names(List<String> paths) {
+                return paths.stream().map(p -> label(p, fields, lang)).collect(Collectors.joining("; "));
+            }
+
+            @Override
+            public void undecided(StringBuilder out, List<String> provisions, List<String> missing) {
+                boolean one = provisions.size() == 1;
+                out.append(String.join("; ", provisions)).append(vn
+                        ? ". Bản mô tả chưa nêu: " + names(missing) + ", nên chưa thể xác định dự án có đáp ứng "
+                                + (one ? "quy định này" : "các quy định này") + " hay không."
+                        : ". The description does not say: " + names(missing) + ", so it cannot be decided whether the project meets "
+                                + (one ? "this provision." : "these provisions."));
+            }
+
+            @Override
+            public void ask(StringBuilder out, List<String> missing) {
+                out.append(vn ? "Hãy trả lời: " + names(missing) + ", rồi đánh giá lại." : "Answer: " + names(missing) + ", and assess again.");
+            }
+
+            @Override
+            public String ifBreach() {
+                return vn ? " Nếu câu trả lời cho thấy có vi phạm: " : " If the answer shows a breach: ";
+            }
+
+            @Override
+            public String also(String citation, String title) {
+                return vn ? " Hành vi này đồng thời thuộc " + citation + " (" + title + "): "
+                        : " The same act also comes under " + citation + " (" + title + "): ";
+            }
+
+            @Override
+            public String forProvision(String citation) {
+                return vn ? " Đối với " + citation + ": " : " For " + citation + ": ";
+            }
+
+            @Override
+            public void dependence(StringBuilder out, OutcomeDependence d) {
+                out.append(vn ? " Đây là vi phạm hay nghĩa vụ còn phải thực hiện tùy thuộc vào “" : " Whether this is a violation or"
+                        + " still a step to take turns on “").append(label(d.fact(), fields, lang))
+                        .append(vn ? "”, thông tin mà bản mô tả chưa nêu: " : "”, which the description does not give: ");
+                for (int i = 0; i < d.answers().size(); i++) {
+                    OutcomeDependence.Answer answer = d.answers().get(i);
+                    out.append(i == 0 ? "" : "; ").append(value(new FactValue(d.fact(), answer.value()), lang)).append(" → ")
+                            .append(answer.outcome() == Outcome.INSUFFICIENT_INFORMATION
+                                    ? (vn ? "còn tùy thông tin khác" : "another fact decides")
+                                    : texts.ui(lang, "outcome." + answer.outcome().name()));
+                }
+                out.append('.');
+            }
+
+            @Override
+            public void repeats(StringBuilder out, List<String> entries) {
+                out.append(vn ? " Điều này cũng đúng với các mục giống hệt: " : " The same holds for the identical entries: ")
+                        .append(entries.stream().map(e -> entryLabel(e, lang)).collect(Collectors.joining(", "))).append('.');
+            }
+
+            @Override
+            public String sourceNote(String confidence) {
+                return FindingLocalizer.sourceNote(confidence, lang);
+            }
+        };
     }
 
     /** "Art. 85a(3) of Law 54/2024 ..." in English as the engine writes it; "khoản 3 Điều 85a Luật ..." in Vietnamese. */
@@ -318,6 +410,16 @@ public final class FindingLocalizer {
             return texts.enumLabel("Activity", String.valueOf(v), lang);
         }
         return String.valueOf(v);
+    }
+
+    /** An entry as a reader names it: "export 2" for {@code exports[1]}. */
+    public String entryLabel(String entry, String lang) {
+        Matcher m = ENTRY.matcher(entry);
+        if (!m.find()) {
+            return entry;
+        }
+        String item = texts.itemLabel(m.group(1), lang);
+        return (item == null ? m.group(1) : item.toLowerCase()) + " " + (Integer.parseInt(m.group(2)) + 1);
     }
 
     /** The label of the fact at a path, with the entry it belongs to: "Product exported (export 1)". */

@@ -67,9 +67,35 @@ public final class Labels {
         }
     }
 
-    /** "vi" for any Vietnamese request, otherwise "en". */
+    /**
+     * The reader's language, "vi" or "en", from {@code ?lang=} or an {@code Accept-Language} header: the language of
+     * ours the reader ranks highest (its q-weights honoured: {@code vi;q=0.1, en;q=0.9} is English), English when it
+     * names neither or cannot be read.
+     */
     public static String lang(String requested) {
-        return requested != null && requested.toLowerCase().startsWith("vi") ? "vi" : "en";
+        if (requested == null || requested.isBlank()) {
+            return "en";
+        }
+        if (requested.equals("en") || requested.equals("vi")) {
+            return requested;   // the common case, asked for every label of a page
+        }
+        try {
+            List<java.util.Locale.LanguageRange> ranges = java.util.Locale.LanguageRange.parse(requested.strip());
+            for (java.util.Locale.LanguageRange r : ranges) {   // highest weight first; a weight of 0 means "not this"
+                if (r.getWeight() <= 0) {
+                    continue;
+                }
+                String tag = r.getRange().toLowerCase(java.util.Locale.ROOT);
+                for (String ours : LANGUAGES) {
+                    if (tag.equals(ours) || tag.startsWith(ours + "-")) {
+                        return ours;
+                    }
+                }
+            }
+        } catch (IllegalArgumentException e) {
+            // not a language range: the default below
+        }
+        return "en";
     }
 
     public Map<String, String> ui(String lang) {

@@ -41,12 +41,15 @@ class AssessmentResourceTest {
                 .body("derived.mineralGroups", hasItem("I"))
                 .body("derived.specialStrategic", equalTo(true))
                 .body("derived.licensingAuthority", equalTo("MINISTER"))
+                // one export, one act: one finding, the raw-export ban first, naming the other provisions it breaks
                 .body("findings.findAll { it.area == 'EXPORT' && it.outcome == 'VIOLATION' }.citation.article",
-                        hasItems("85a", "110a"))
+                        equalTo(java.util.List.of("85a")))
+                .body("findings.find { it.ruleId == 'EXP-001' }.otherRules.citation.article", hasItems("110a", "108", "99", "4"))
+                .body("findings.find { it.ruleId == 'EXP-001' }.entries", equalTo(java.util.List.of("exports[0]")))
                 .body("findings.find { it.ruleId == 'EXP-001' }.citation.label", containsString("Art. 85a(3)"))
                 .body("findings.find { it.ruleId == 'EXP-001' }.facts.path", hasItem("exports[0].product"))
                 .body("findings.find { it.ruleId == 'EXP-001' }.facts.value", hasItem("CONCENTRATE"))
-                .body("findings.find { it.ruleId == 'EXP-002' }.citation.point", equalTo("c"))
+                .body("findings.find { it.ruleId == 'EXP-001' }.otherRules.find { it.ruleId == 'EXP-002' }.citation.point", equalTo("c"))
                 .body("findings.explanation", everyItem(notNullValue()))
                 .body("findings.remediation", everyItem(notNullValue()))
                 .body("findings.facts", everyItem(not(empty())));

@@ -26,7 +26,7 @@ class AuditHistoryResourceTest {
     static final String REGISTER = "ds-gp-tham-do-yen-bai-6-2025.csv";
 
     long post(byte[] csv) {
-        Response r = given().contentType("text/csv").body(csv)
+        Response r = Users.regulator().contentType("text/csv").body(csv)
                 .post("/api/v1/audits?asOf=2026-04-28&register=" + REGISTER);
         r.then().statusCode(200).header("Link", containsString("/report"));
         // Reading the body to its end completes the stored run.
@@ -42,35 +42,35 @@ class AuditHistoryResourceTest {
         long second = post(csv);
         assertTrue(second > first);
 
-        given().get("/api/v1/audits/" + second).then().statusCode(200)
+        Users.regulator().get("/api/v1/audits/" + second).then().statusCode(200)
                 .body("records", equalTo(43)).body("complete", equalTo(true)).body("register", equalTo(REGISTER));
-        given().get("/api/v1/audits/" + second + "/changes").then().statusCode(200)
+        Users.regulator().get("/api/v1/audits/" + second + "/changes").then().statusCode(200)
                 .body("sinceRunId", equalTo((int) first)).body("newlyNonCompliant", hasSize(0))
                 .body("resolved", hasSize(0)).body("changed", hasSize(0));
-        given().get("/api/v1/audits/" + second + "/changes?since=999999").then().statusCode(404);
+        Users.regulator().get("/api/v1/audits/" + second + "/changes?since=999999").then().statusCode(404);
 
-        given().accept("text/html").get("/api/v1/audits/" + second + "/report").then().statusCode(200)
+        Users.regulator().accept("text/html").get("/api/v1/audits/" + second + "/report").then().statusCode(200)
                 .contentType(containsString("text/html")).body(containsString("Kết quả rà soát sổ giấy phép khoáng sản"))
                 .body(containsString("Thay đổi so với lần rà soát trước"));
-        given().accept("text/html").get("/api/v1/audits/" + second + "/report?lang=en&horizon=180").then().statusCode(200)
+        Users.regulator().accept("text/html").get("/api/v1/audits/" + second + "/report?lang=en&horizon=180").then().statusCode(200)
                 .body(containsString("Audit of a licence register")).body(containsString("Coming due"));
-        given().accept("application/json").get("/api/v1/audits/" + second + "/report").then().statusCode(200)
+        Users.regulator().accept("application/json").get("/api/v1/audits/" + second + "/report").then().statusCode(200)
                 .body("lang", equalTo("vi")).body("run.records", equalTo(43));
-        byte[] xlsx = given().accept(AuditHistoryResource.XLSX).get("/api/v1/audits/" + second + "/report")
+        byte[] xlsx = Users.regulator().accept(AuditHistoryResource.XLSX).get("/api/v1/audits/" + second + "/report")
                 .then().statusCode(200).contentType(containsString("spreadsheetml")).extract().asByteArray();
         assertEquals('P', xlsx[0]);
         assertEquals('K', xlsx[1]);
 
         // Row 1 of the register; the licence number's slash is part of the path.
         String licence = "2373/GP-UBND";
-        given().get("/api/v1/licences/" + licence + "/history").then().statusCode(200)
+        Users.regulator().get("/api/v1/licences/" + licence + "/history").then().statusCode(200)
                 .body("runId", org.hamcrest.Matchers.hasItems((int) first, (int) second));
-        given().get("/api/v1/licences/NO-SUCH-LICENCE/history").then().statusCode(404);
+        Users.regulator().get("/api/v1/licences/NO-SUCH-LICENCE/history").then().statusCode(404);
 
-        given().contentType("application/yaml").body("rareEarth.treoMinimumPercent: 85\n".getBytes(java.nio.charset.StandardCharsets.UTF_8))
+        Users.regulator().contentType("application/yaml").body("rareEarth.treoMinimumPercent: 85\n".getBytes(java.nio.charset.StandardCharsets.UTF_8))
                 .post("/api/v1/audits/" + second + "/reform").then().statusCode(200)
                 .body("records", equalTo(43)).body("changed", hasSize(0));
-        given().contentType("application/yaml").body("no.such.parameter: 1\n".getBytes(java.nio.charset.StandardCharsets.UTF_8))
+        Users.regulator().contentType("application/yaml").body("no.such.parameter: 1\n".getBytes(java.nio.charset.StandardCharsets.UTF_8))
                 .post("/api/v1/audits/" + second + "/reform").then().statusCode(400)
                 .body("errors[0].message", containsString("unknown parameter 'no.such.parameter'"));
     }

@@ -27,7 +27,7 @@ class AuditResourceTest {
             body.append(i == 17 ? "{\"id\": \"BAD-17\", \"stage\": \"SOON\"}" : example.replace("\"P-001\"", "\"P-" + i + "\""))
                     .append('\n');
         }
-        String out = given().contentType("application/x-ndjson").body(body.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8))
+        String out = Users.regulator().contentType("application/x-ndjson").body(body.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8))
                 .when().post("/api/v1/audits?asOf=2026-03-01&compareAsOf=2025-09-01")
                 .then().statusCode(200).contentType("application/x-ndjson").extract().asString();
         List<String> all = out.lines().toList();
@@ -60,7 +60,7 @@ class AuditResourceTest {
     @Test
     void csvRegisterIn() throws Exception {
         byte[] csv = Files.readAllBytes(Path.of("data/lao-cai/ds-gp-tham-do-yen-bai-6-2025.csv"));
-        String out = given().contentType("text/csv").body(csv)
+        String out = Users.regulator().contentType("text/csv").body(csv)
                 .when().post("/api/v1/audits?asOf=2026-04-28")
                 .then().statusCode(200).extract().asString();
         List<String> lines = out.lines().toList();
@@ -70,7 +70,7 @@ class AuditResourceTest {
 
     @Test
     void badDateIsRefused() {
-        given().contentType("application/x-ndjson").body("{}\n".getBytes(java.nio.charset.StandardCharsets.UTF_8))
+        Users.regulator().contentType("application/x-ndjson").body("{}\n".getBytes(java.nio.charset.StandardCharsets.UTF_8))
                 .when().post("/api/v1/audits?asOf=01/03/2026")
                 .then().statusCode(400);
     }

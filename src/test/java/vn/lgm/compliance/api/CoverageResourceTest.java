@@ -53,9 +53,10 @@ class CoverageResourceTest {
     @Test
     void reloadIsAuthenticatedAndSwapsInRulesThatPassEveryCase() {
         given().when().post("/api/v1/rules/reload").then().statusCode(401);
-        given().header("Authorization", "Bearer wrong").when().post("/api/v1/rules/reload").then().statusCode(401);
+        given().auth().preemptive().basic(Users.LAWYER, "wrong").when().post("/api/v1/rules/reload").then().statusCode(401);
+        Users.regulator().when().post("/api/v1/rules/reload").then().statusCode(403);
         String version = given().when().get("/api/v1/rules").then().statusCode(200).extract().path("rulesVersion");
-        given().header("Authorization", "Bearer test-reload-token").when().post("/api/v1/rules/reload").then()
+        Users.lawyer().when().post("/api/v1/rules/reload").then()
                 .statusCode(200).body("swapped", equalTo(true)).body("rulesVersion", equalTo(version));
         given().when().get("/api/v1/rules?version=" + version).then().statusCode(200).body("rulesVersion", equalTo(version));
         given().when().get("/api/v1/rules?version=0000").then().statusCode(404);

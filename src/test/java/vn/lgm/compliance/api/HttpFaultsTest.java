@@ -34,7 +34,9 @@ class HttpFaultsTest {
     static final String EXAMPLE_PATH = "examples/rare-earth-proposal.json";
 
     private static Response post(String path, String type, String body) {
-        return given().contentType(type).body(body.getBytes(StandardCharsets.UTF_8)).when().post(path);
+        // the regulators' endpoints with the regulator's login; the public ones without any
+        return (path.startsWith("/api/v1/audits") ? Users.regulator() : given()).contentType(type)
+                .body(body.getBytes(StandardCharsets.UTF_8)).when().post(path);
     }
 
     @Test
@@ -45,7 +47,7 @@ class HttpFaultsTest {
                 Socket s = new Socket("127.0.0.1", RestAssured.port);
                 OutputStream o = s.getOutputStream();
                 String request = i % 10 == 0
-                        ? "POST /api/v1/audits HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/x-ndjson\r\n"
+                        ? "POST /api/v1/audits HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/x-ndjson\r\n" + Users.regulatorHeader()
                           + "Transfer-Encoding: chunked\r\n\r\n7\r\n{\"id\": \r\n"
                         : "POST /api/v1/assessments HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
                           + "Content-Length: 1000\r\n\r\n{\"id\": \"P";
@@ -122,7 +124,7 @@ class HttpFaultsTest {
         Path dir = Files.createTempDirectory("same-register");
         Path out = dir.resolve("out.ndjson");
         new Audit(Rules.assessor()).run(register, out, null, java.time.LocalDate.of(2026, 4, 28), null, null, null);
-        String http = given().contentType("text/csv").body(Files.readAllBytes(register))
+        String http = Users.regulator().contentType("text/csv").body(Files.readAllBytes(register))
                 .when().post("/api/v1/audits?asOf=2026-04-28").then().statusCode(200).extract().asString();
         List<String> lines = http.lines().toList();
         assertEquals(Files.readAllLines(out), lines.subList(0, lines.size() - 1), "same bytes, same result");

@@ -12,6 +12,7 @@ import java.util.Set;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import vn.lgm.compliance.contract.ContractDoc;
 import vn.lgm.compliance.contract.input.Json;
 import vn.lgm.compliance.contract.model.Project;
 
@@ -33,32 +34,28 @@ public final class CleanGrid {
             LocalDate.of(2025, 12, 31), LocalDate.of(2026, 1, 1), LocalDate.of(2026, 1, 15), LocalDate.of(2026, 1, 16),
             LocalDate.of(2026, 6, 1));
 
-    /** The contract's fields (docs/CONTRACT.md), section by section. */
-    public static final Map<String, Set<String>> CONTRACT = Map.ofEntries(
-            Map.entry("", Set.of("id", "name", "assessmentDate", "stage", "activities", "minerals", "proponent", "partners",
-                    "site", "licence", "finance", "processing", "exports", "technology", "environment", "operations", "transfer")),
-            Map.entry("minerals", Set.of("name", "radioactive", "localName")),
-            Map.entry("proponent", Set.of("name", "legalForm", "foreignOwnershipPercent", "representativeOfficeInVietnam",
-                    "stateDesignated", "seriousViolationsLast5Years", "outstandingObligations")),
-            Map.entry("partners", Set.of("name", "country", "role", "pmApproved")),
-            Map.entry("site", Set.of("province", "areaKm2", "offshore", "conformsToPlanning", "overlapsProhibitedArea",
-                    "overlapsTemporarilyProhibitedArea", "prohibitedAreaApproval", "inNationalMineralReserve",
-                    "inRareEarthReserveArea", "overlapsExistingRights", "smallScaleArea")),
-            Map.entry("licence", Set.of("type", "number", "issuedBy", "issuedOn", "expiresOn", "allocation", "noAuctionBasis",
-                    "pmApproval", "investmentPolicyApproved")),
-            Map.entry("finance", Set.of("explorationBudget", "totalInvestment", "ownersEquity", "bankGuarantee",
-                    "financingCommitments")),
-            Map.entry("processing", Set.of("integratedWithMining", "product", "treoPercent", "facilityPermitted", "moitConsent")),
-            Map.entry("exports", Set.of("mineral", "product", "treoPercent", "meetsMoitStandard", "onPmExportList", "destination")),
-            Map.entry("technology", Set.of("foreignTransfer", "transferContractRegistered", "classification", "transferLicence",
-                    "automation")),
-            Map.entry("environment", Set.of("eiaApproved", "environmentalPermit", "rehabilitationPlanApproved",
-                    "rehabilitationDepositPaid", "radiationSafetyOpinion", "radiationLicence", "tailingsDesignApproved")),
-            Map.entry("operations", Set.of("mineDesignSubmitted", "mineDirectorNotified", "boundaryMarkersHandedOver",
-                    "weighingStation", "camera", "landLeaseDecision", "monthlyReportsFiled", "traceabilityRegistered")),
-            Map.entry("transfer", Set.of("rights", "explorationBudgetSpentPercent", "mineInOperation", "pmApproved")));
+    /** The contract's fields, section by section: the keys of docs/CONTRACT.md's example description. */
+    public static final Map<String, Set<String>> CONTRACT = ContractDoc.read().descriptionFieldsBySection();
 
     private CleanGrid() {
+    }
+
+    /** A project's verdict and the facts its assessment asks (each once, in the order its findings name them). */
+    public record Asked(vn.lgm.compliance.contract.model.Verdict verdict, List<String> facts) {
+    }
+
+    /** Per project of the grid, by name: its verdict and the facts it is asked. */
+    public static Map<String, Asked> questions(Assessor assessor, List<Entry> grid) {
+        Map<String, Asked> out = new java.util.LinkedHashMap<>();
+        for (Entry e : grid) {
+            List<String> asked = new ArrayList<>();
+            vn.lgm.compliance.contract.model.Assessment a = assessor.assess(e.project());
+            for (vn.lgm.compliance.contract.model.Finding f : a.findings()) {
+                f.missingFacts().stream().filter(m -> !asked.contains(m)).forEach(asked::add);
+            }
+            out.put(e.name(), new Asked(a.verdict(), List.copyOf(asked)));
+        }
+        return out;
     }
 
     public static List<Entry> projects(boolean contractOnly) {

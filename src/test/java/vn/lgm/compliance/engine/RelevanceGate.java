@@ -24,7 +24,8 @@ import vn.lgm.compliance.contract.model.Project;
 
 /**
  * The relevance gate: a question (a missing fact of an INSUFFICIENT_INFORMATION finding) is needless when no filling
- * of that finding's missing facts makes the fact's answer change that rule's outcome. Each missing fact is tried with
+ * of that finding's missing facts makes the fact's answer change that rule's outcome — for a finding about one act
+ * resting on several rules, the outcome of those rules together (the act's finding). Each missing fact is tried with
  * every value of its domain (booleans both ways; every enum value; numbers and dates at, just below and just above the
  * law's thresholds and dates, and extremes) against fillings of the others (every combination of a few values each,
  * "not known" among them, or {@value #MAX_FILLINGS} drawn at random when there are more),
@@ -89,22 +90,22 @@ public final class RelevanceGate {
                 continue;
             }
             for (String fact : f.missingFacts()) {
-                if (!canChange(tree, f.ruleId(), fact, f.missingFacts(), project)) {
-                    found.add(f.ruleId() + ": " + fact);
+                if (!canChange(tree, f.ruleIds(), fact, f.missingFacts(), project)) {
+                    found.add(String.join("+", f.ruleIds()) + ": " + fact);
                 }
             }
         }
         return found;
     }
 
-    private boolean canChange(JsonNode tree, String ruleId, String fact, List<String> missing, Project original) {
+    private boolean canChange(JsonNode tree, List<String> ruleIds, String fact, List<String> missing, Project original) {
         List<String> others = missing.stream().filter(m -> !m.equals(fact)).toList();
         List<List<Object>> otherDomains = others.stream().map(this::coarse).toList();
         List<Object> own = domain(fact);
         // A rule that only asks (its outcome is INSUFFICIENT_INFORMATION) asks for the other rules: its question matters
         // when the answer changes what they find.
-        boolean asking = askingRules.contains(ruleId);
-        Assessor.Options only = asking ? Assessor.Options.NONE : new Assessor.Options(disabledBut(ruleId), Map.of(), null);
+        boolean asking = ruleIds.stream().anyMatch(askingRules::contains);
+        Assessor.Options only = asking ? Assessor.Options.NONE : new Assessor.Options(disabledBut(ruleIds), Map.of(), null);
         for (List<Object> combo : combinations(otherDomains)) {
             String first = null;
             for (Object value : own) {
@@ -117,7 +118,7 @@ public final class RelevanceGate {
                 if (p == null) {
                     continue;
                 }
-                String outcome = asking ? othersOf(assessor.assess(p, only), ruleId) : outcomeOf(assessor.assess(p, only), ruleId);
+                String outcome = asking ? othersOf(assessor.assess(p, only), ruleIds) : outcomeOf(assessor.assess(p, only), ruleIds);
                 if (first == null) {
                     first = outcome;
                 } else if (!first.equals(outcome)) {
@@ -128,21 +129,22 @@ public final class RelevanceGate {
         return false;
     }
 
-    private Set<String> disabledBut(String ruleId) {
+    private Set<String> disabledBut(List<String> ruleIds) {
         Set<String> disabled = new java.util.HashSet<>(findingRules);
-        disabled.remove(ruleId);
+        ruleIds.forEach(disabled::remove);
         return disabled;
     }
 
-    private static String othersOf(Assessment a, String ruleId) {
-        return a.findings().stream().filter(f -> !f.ruleId().equals(ruleId)).map(f -> f.ruleId() + " " + f.outcome())
-                .sorted().toList().toString();
+    private static String othersOf(Assessment a, List<String> ruleIds) {
+        return a.findings().stream().filter(f -> f.ruleIds().stream().noneMatch(ruleIds::contains))
+                .map(vn.lgm.compliance.engine.cases.CaseRunner::key).sorted().toList().toString();
     }
 
-    private static String outcomeOf(Assessment a, String ruleId) {
+    /** The outcomes of the findings of these rules (one act's finding may rest on several). */
+    private static String outcomeOf(Assessment a, List<String> ruleIds) {
         Map<String, Integer> outcomes = new TreeMap<>();
         for (Finding f : a.findings()) {
-            if (f.ruleId().equals(ruleId)) {
+            if (f.ruleIds().stream().anyMatch(ruleIds::contains)) {
                 outcomes.merge(f.outcome().name(), 1, Integer::sum);
             }
         }

@@ -76,6 +76,17 @@ class RuleLoadingTest {
         assertTrue(e.getMessage().matches(".*export\\.drl:\\d+: .*"), e.getMessage());
     }
 
+    /** A mistyped fact is stopped at load, and the message points to the project's own contract, which exists. */
+    @Test
+    void aFactTheModelLacksIsALoadErrorPointingToTheContract() throws IOException {
+        RuleLoadException e = loadError("approval/eligibility.drl",
+                text -> text.replace("isTrue(\"proponent.miningExperience\")", "isTrue(\"proponent.miningExperiences\")"));
+        assertTrue(e.getMessage().matches(".*eligibility\\.drl:\\d+: a rule names the fact 'proponent.miningExperiences', .*"),
+                e.getMessage());
+        assertTrue(e.getMessage().contains("(see docs/CONTRACT.md and the model)"), e.getMessage());
+        assertTrue(Files.exists(Path.of("docs/CONTRACT.md")), "the contract the message names");
+    }
+
     @Test
     void aDefinitionWithoutPriorityIsALoadError() throws IOException {
         RuleLoadException e = loadError("definitions/licence.drl", text -> text.replace("    salience 100\n", ""));

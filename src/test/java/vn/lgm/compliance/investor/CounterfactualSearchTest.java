@@ -43,6 +43,13 @@ class CounterfactualSearchTest {
         Counterfactuals.FindingFix exp001 = c.findings().stream().filter(f -> f.ruleId().equals("EXP-001")).findFirst().orElseThrow();
         assertTrue(exp001.found(), exp001.toString());
         assertTrue(exp001.changes().stream().anyMatch(ch -> ch.path().equals("exports[0].product")), exp001.toString());
+        // one entry per finding: the export's one finding (five provisions) is removed only when the export breaks none
+        // of them — processed, up to the standard and on the Prime Minister's list; its other rules have no entry
+        assertEquals(java.util.Set.of("exports[0].product", "exports[0].meetsMoitStandard", "exports[0].onPmExportList"),
+                exp001.changes().stream().map(Counterfactuals.Change::path).collect(java.util.stream.Collectors.toSet()), exp001.toString());
+        assertEquals(vn.lgm.compliance.contract.model.Verdict.INCOMPLETE, exp001.verdictAfter(), "MOIT's list and lawful origin stay open");
+        assertEquals(assessor.assess(p).findings().stream().filter(f -> f.outcome() == Outcome.VIOLATION || f.outcome() == Outcome.OBLIGATION).count(),
+                c.findings().size());
         // every proposed change set was checked: applying it removes the finding and adds none
         for (Counterfactuals.FindingFix fix : c.findings()) {
             assertTrue(fix.changes().stream().noneMatch(ch -> ch.path().startsWith("minerals") || ch.path().equals("stage")
@@ -52,6 +59,50 @@ class CounterfactualSearchTest {
         Assessment after = assessor.assess(changed);
         assertEquals(c.project().verdictAfter(), after.verdict());
         assertFalse(after.findings().stream().anyMatch(f -> f.outcome() == Outcome.VIOLATION), after.findings().toString());
+    }
+
+    /**
+     * Every search ends at its deadline (issue 20, item 8): on a clock that moves one second per look, a three-second
+     * deadline stops the search after its first few assessments, and the answer says so. No wall clock is involved.
+     */
+    @Test
+    void aSearchStopsAtItsDeadlineAndSaysSo() throws Exception {
+        java.util.concurrent.atomic.AtomicLong clock = new java.util.concurrent.atomic.AtomicLong();
+        CounterfactualSearch search = new CounterfactualSearch(assessor);
+        CounterfactualSearch.Bounds bounds = new CounterfactualSearch.Bounds(java.time.Duration.ofSeconds(3).toNanos(),
+                () -> clock.addAndGet(1_000_000_000L), () -> false);
+        Counterfactuals c = search.search(example(), bounds);
+        assertTrue(c.budgetReached());
+        assertEquals(Counterfactuals.StoppedBy.TIME, c.stoppedBy());
+        assertEquals(2, c.assessments(), "the clock reads 1 s and 2 s before two assessments, 3 s before the third: stop");
+        assertEquals(2, search.assessmentsMade());
+        assertEquals(1, search.stopped(Counterfactuals.StoppedBy.TIME));
+        assertEquals(0, search.running());
+        // unbounded, the same search finds its fixes and says it tried everything
+        Counterfactuals full = new CounterfactualSearch(assessor).search(example());
+        assertFalse(full.budgetReached());
+        assertEquals(null, full.stoppedBy());
+        assertTrue(full.assessments() > 2);
+    }
+
+    /** A search whose client has gone stops before its next assessment: none starts after the client is seen leaving. */
+    @Test
+    void aSearchStopsWhenItsClientLeaves() throws Exception {
+        CounterfactualSearch search = new CounterfactualSearch(assessor);
+        java.util.concurrent.atomic.AtomicBoolean left = new java.util.concurrent.atomic.AtomicBoolean();
+        java.util.concurrent.atomic.AtomicLong atLeaving = new java.util.concurrent.atomic.AtomicLong(-1);
+        // the client leaves once the search has made five assessments
+        CounterfactualSearch.Bounds bounds = new CounterfactualSearch.Bounds(Long.MAX_VALUE, () -> 0L, () -> {
+            if (!left.get() && search.assessmentsMade() >= 5) {
+                left.set(true);
+                atLeaving.set(search.assessmentsMade());
+            }
+            return left.get();
+        });
+        Counterfactuals c = search.search(example(), bounds);
+        assertEquals(Counterfactuals.StoppedBy.CLIENT_LEFT, c.stoppedBy());
+        assertEquals(atLeaving.get(), search.assessmentsMade(), "no assessment after the client left");
+        assertEquals(5, c.assessments());
     }
 
     /** A threshold as a share of another amount: owner's equity raised to 30 % of the investment, not the investment cut. */

@@ -82,23 +82,11 @@ class InterviewScreensTest {
         Walk exporter = walks.stream().filter(w -> w.name().equals(EXPORTER)).findFirst().orElseThrow();
         assertTrue(exporter.firstViolationScreen() > 0 && exporter.firstViolationScreen() <= 6,
                 "the exporter learns of its violation on screen " + exporter.firstViolationScreen());
-        // README's interview section: its figures, and the quarry's step after the first screen (real output, abridged)
+        // README's interview section states the figures (its excerpt of a step is ReadmeTest's and ReadmeOutputsApiTest's)
         String readme = Files.readString(Path.of("README.md")).replaceAll("\\s+", " ");
         assertTrue(readme.contains("the quarry reaches COMPLIANT in " + walks.get(0).screens() + " screens"), "README: the quarry's screens");
         assertTrue(readme.contains("a median of " + screens[screens.length / 2] + " screens and " + questions[questions.length / 2]
                 + " questions"), "README: the median");
-        JsonNode step = MAPPER.readTree(given().contentType("application/json").body("{\"project\":"
-                + " {\"assessmentDate\":\"2026-03-01\",\"activities\":[\"EXPLOITATION\"],\"minerals\":[{\"name\":\"CONSTRUCTION_STONE\"}],"
-                + " \"stage\":\"OPERATING\",\"licence\":{\"type\":\"EXPLOITATION\"}}, \"unknown\":[]}")
-                .post("/api/v1/interviews/next").then().statusCode(200).extract().asString());
-        JsonNode first = step.path("page").path("questions").path(0);
-        for (String shown : List.of("\"remaining\": " + step.path("remaining").asInt(), "\"likely\": " + step.path("likely").asInt(),
-                "\"topic\": \"" + step.path("page").path("topic").asText() + "\"", "\"field\": \"" + first.path("field").asText() + "\"",
-                "\"why\": " + first.path("why"), "\"unsure\": " + first.path("unsure"),
-                "two of the screen's " + List.of("no", "one", "two", "three", "four", "five", "six", "seven", "eight")
-                        .get(step.path("page").path("questions").size()) + " questions")) {
-            assertTrue(readme.contains(shown), "README's interview excerpt shows " + shown);
-        }
         String table = table(walks, screens, questions);
         Files.createDirectories(Path.of("target"));
         Files.writeString(Path.of("target", "interview-figures.md"), table);

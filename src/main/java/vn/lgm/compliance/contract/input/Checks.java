@@ -9,13 +9,19 @@ import vn.lgm.compliance.contract.model.Licence;
 /**
  * What a description must satisfy beyond its types, checked on the mapped project with every problem's path:
  * numbers finite and in range (a field named {@code …Percent} 0–100, every other number — areas, amounts,
- * capacities, counts — at least 0), lists no longer than the limit, an expiry not before its issue date.
+ * capacities, counts — at least 0), lists no longer than the limit, an expiry not before its issue date, every date
+ * from {@link #EARLIEST} to {@link LawSpan#LATEST}, and a licence already issued (stage LICENSED or later) not issued
+ * after the assessment date.
  * Walks the records of the model, so a field added to the contract is checked without a change here.
  */
 final class Checks {
 
     private Checks() {
     }
+
+    /** No date of a mining project — a licence, an application, an auction — lies before this one. */
+    static final LocalDate EARLIEST = LocalDate.of(1900, 1, 1);
+    private static final java.time.ZoneId VIETNAM = java.time.ZoneId.of("Asia/Ho_Chi_Minh");
 
     /** A record type's fields, found once per type (reflection on a record is slow; this runs for every record read). */
     private static final ClassValue<Field[]> FIELDS = new ClassValue<>() {
@@ -64,12 +70,33 @@ final class Checks {
         }
     }
 
-    static void check(Object value, String path, Limits limits, List<InputError> errors) {
+    static void check(Object value, String path, Limits limits, boolean issueByAssessment, List<InputError> errors) {
         At at = At.ROOT;
         if (!path.isEmpty()) {
             at = at.field(path);
         }
         check(value, at, limits, errors);
+        if (issueByAssessment && value instanceof vn.lgm.compliance.contract.model.Project p) {
+            issuedByTheAssessmentDate(p, at, errors);
+        }
+    }
+
+    /**
+     * A licence the description says is issued (stage LICENSED or OPERATING) cannot have been issued after the date it
+     * is assessed on (the assessment date, or today in Vietnam when none is given): one of the two dates is wrong.
+     */
+    private static void issuedByTheAssessmentDate(vn.lgm.compliance.contract.model.Project p, At at, List<InputError> errors) {
+        Licence l = p.licence();
+        if (l == null || l.issuedOn() == null || p.stage() == null
+                || !p.stage().atLeast(vn.lgm.compliance.contract.model.Stage.LICENSED)) {
+            return;
+        }
+        LocalDate on = p.assessmentDate() != null ? p.assessmentDate() : LocalDate.now(VIETNAM);
+        if (l.issuedOn().isAfter(on)) {
+            errors.add(new InputError(at.field("licence").field("issuedOn").toString(), "the licence is issued (stage "
+                    + p.stage() + ") but its issue date " + l.issuedOn() + " is after the date it is assessed on, " + on
+                    + (p.assessmentDate() != null ? " (assessmentDate)" : " (today; no assessmentDate given)")));
+        }
     }
 
     private static void check(Object value, At at, Limits limits, List<InputError> errors) {
@@ -95,6 +122,14 @@ final class Checks {
                 errors.add(new InputError(at.toString(), "expected a percentage from 0 to 100, found " + plain(d)));
             } else if (d < 0) {
                 errors.add(new InputError(at.toString(), "expected a number of 0 or more, found " + plain(d)));
+            }
+            return;
+        }
+        if (value instanceof LocalDate d) {
+            // the assessment date has its own span, the rules' (LawSpan, checked where the rules are known)
+            if (!at.last().equals("assessmentDate") && d.isBefore(EARLIEST) || d.isAfter(LawSpan.LATEST)) {
+                errors.add(new InputError(at.toString(), "expected a date from " + EARLIEST + " to " + LawSpan.LATEST
+                        + ", found " + d));
             }
             return;
         }

@@ -44,11 +44,26 @@ public final class ProjectReader {
     private final ObjectMapper mapper;
     private final ObjectReader reader;
     private final Limits limits;
+    /** YAML is read as YAML 1.2 ({@link Yaml12}) into a tree, then mapped as JSON is. */
+    private final boolean yaml;
+    /** Whether a licence said to be issued may bear an issue date after the assessment date (the case files only). */
+    private final boolean issuedLaterAllowed;
 
-    private ProjectReader(ObjectMapper mapper, Limits limits) {
+    private ProjectReader(ObjectMapper mapper, Limits limits, boolean yaml, boolean issuedLaterAllowed) {
         this.mapper = strict(mapper.copy()).addHandler(new Collector());
         this.reader = this.mapper.readerFor(Project.class);
         this.limits = limits;
+        this.yaml = yaml;
+        this.issuedLaterAllowed = issuedLaterAllowed;
+    }
+
+    /**
+     * This reader, but letting a licence said to be issued bear an issue date after the assessment date. For the case
+     * files alone: in-force boundary cases assess a licensed base project on dates before its licence's issue date
+     * (engine/cases/CaseLoader names them); every description the service and the commands read is refused for it.
+     */
+    public ProjectReader allowingIssueAfterAssessment() {
+        return new ProjectReader(Json.json(), limits, yaml, true);
     }
 
     public static ProjectReader json() {
@@ -60,11 +75,11 @@ public final class ProjectReader {
     }
 
     public static ProjectReader json(Limits limits) {
-        return new ProjectReader(Json.json(), limits);
+        return new ProjectReader(Json.json(), limits, false, false);
     }
 
     public static ProjectReader yaml(Limits limits) {
-        return new ProjectReader(Json.yaml(), limits);
+        return new ProjectReader(Json.json(), limits, true, false);
     }
 
     /**
@@ -90,7 +105,33 @@ public final class ProjectReader {
         m.coercionConfigFor(LogicalType.Boolean).setCoercion(CoercionInputShape.String, CoercionAction.Fail);
         m.coercionConfigFor(LogicalType.Integer).setCoercion(CoercionInputShape.String, CoercionAction.Fail);
         m.coercionConfigFor(LogicalType.Float).setCoercion(CoercionInputShape.String, CoercionAction.Fail);
+        m.registerModule(new com.fasterxml.jackson.databind.module.SimpleModule("strict-dates")
+                .addDeserializer(java.time.LocalDate.class, new StrictDate()));
         return m;
+    }
+
+    /**
+     * A date is a date: {@code YYYY-MM-DD} and nothing more. Jackson's own reader takes {@code 2026-03-01T10:00} and drops
+     * the time (issue 20); here it is refused with its path, as any other value of the wrong kind.
+     */
+    private static final class StrictDate extends JsonDeserializer<java.time.LocalDate> {
+        private static final java.util.regex.Pattern DATE = java.util.regex.Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
+
+        @Override
+        public java.time.LocalDate deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+            if (p.currentToken() != JsonToken.VALUE_STRING) {
+                return (java.time.LocalDate) ctxt.handleUnexpectedToken(java.time.LocalDate.class, p);
+            }
+            String text = p.getText();
+            if (DATE.matcher(text).matches()) {
+                try {
+                    return java.time.LocalDate.parse(text);
+                } catch (java.time.format.DateTimeParseException e) {
+                    // 2026-02-30: not a day of the calendar
+                }
+            }
+            return (java.time.LocalDate) ctxt.handleWeirdStringValue(java.time.LocalDate.class, text, "not a date");
+        }
     }
 
     /**
@@ -99,6 +140,13 @@ public final class ProjectReader {
      * of unknown fields reliably only from a tree (from text it replays them out of a buffer, out of place).
      */
     public Result read(String text) {
+        if (yaml) {
+            try {
+                return read(Yaml12.tree(text));
+            } catch (Yaml12.Invalid e) {
+                return new Result(null, List.of(new InputError(e.path(), e.getMessage())));
+            }
+        }
         Result fast = direct(text);
         if (fast != null) {
             return fast;
@@ -107,6 +155,15 @@ public final class ProjectReader {
             return read(mapper.readTree(text));
         } catch (JsonProcessingException e) {
             return new Result(null, List.of(syntax(e)));
+        }
+    }
+
+    /** Reads a description sent as bytes: UTF-8, strictly (a byte that is not UTF-8 is refused, never replaced). */
+    public Result read(byte[] bytes) {
+        try {
+            return read(Utf8.decode(bytes == null ? new byte[0] : bytes));
+        } catch (Utf8.InvalidText e) {
+            return new Result(null, List.of(e.error()));
         }
     }
 
@@ -259,7 +316,7 @@ public final class ProjectReader {
             errors.add(new InputError("id", "required: a project id, unique within a batch"));
         }
         if (project != null) {
-            Checks.check(project, "", limits, errors);
+            Checks.check(project, "", limits, !issuedLaterAllowed, errors);
         }
         return errors.isEmpty() ? new Result(project, errors) : new Result(null, errors);
     }

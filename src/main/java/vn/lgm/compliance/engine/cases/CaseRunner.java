@@ -63,7 +63,11 @@ public final class CaseRunner {
         return new CaseResult(c, a, a.verdict(), actual, problems);
     }
 
+    /**
+     * "EXP-001 VIOLATION"; a finding about one act resting on several rules names each, its own first:
+     * "EXP-001+EXP-002+EXP-005 VIOLATION" — so a case pins every rule of the act, and switching one off fails it.
+     */
     public static String key(Finding f) {
-        return f.ruleId() + " " + f.outcome();
+        return String.join("+", f.ruleIds()) + " " + f.outcome();
     }
 }

@@ -344,7 +344,7 @@ public final class AuditRunner {
     private static TreeSet<String> keys(Assessment a) {
         TreeSet<String> keys = new TreeSet<>();
         for (Finding f : a.findings()) {
-            keys.add(f.ruleId() + " " + f.outcome());
+            f.ruleIds().forEach(id -> keys.add(id + " " + f.outcome()));
         }
         return keys;
     }

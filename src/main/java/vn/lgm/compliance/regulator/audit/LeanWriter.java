@@ -19,6 +19,9 @@ import vn.lgm.compliance.contract.model.Derived;
 import vn.lgm.compliance.contract.model.FactValue;
 import vn.lgm.compliance.contract.model.Finding;
 import vn.lgm.compliance.contract.model.Outcome;
+import vn.lgm.compliance.contract.model.OutcomeDependence;
+import vn.lgm.compliance.contract.model.RuleRef;
+import vn.lgm.compliance.engine.Entries;
 import vn.lgm.compliance.contract.model.Verdict;
 
 /**
@@ -64,9 +67,14 @@ public final class LeanWriter {
                                  Derived derived, List<LeanFinding> findings) {
     }
 
+    /**
+     * A finding without what the catalogue says: {@code otherRules} (ids) only when the finding rests on several
+     * rules, {@code entries} only when they are more than its facts name (identical entries), {@code dependsOn} only
+     * when a shown breach's weight turns on a fact not given.
+     */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record LeanFinding(String ruleId, Outcome outcome, List<FactValue> facts, List<String> missingFacts,
-                              Boolean asked) {
+                              Boolean asked, List<String> otherRules, List<String> entries, OutcomeDependence dependsOn) {
     }
 
     private LeanWriter() {
@@ -76,19 +84,22 @@ public final class LeanWriter {
         List<LeanFinding> findings = new ArrayList<>(a.findings().size());
         for (Finding f : a.findings()) {
             findings.add(new LeanFinding(f.ruleId(), f.outcome(), f.facts(), f.missingFacts(),
-                    asked(f) ? Boolean.TRUE : null));
+                    asked(f) ? Boolean.TRUE : null,
+                    f.otherRules().isEmpty() ? null : f.otherRules().stream().map(RuleRef::ruleId).toList(),
+                    f.entries().equals(Entries.named(f.facts(), f.missingFacts())) ? null : f.entries(), f.dependsOn()));
         }
         return new LeanAssessment(a.projectId(), a.verdict(), a.lawAsOf(), a.rulesVersion(), "lean", a.derived(), findings);
     }
 
     /**
-     * The "cannot be decided" form, whose texts name the missing facts instead of the rule's: every
-     * INSUFFICIENT_INFORMATION finding (the engine reports a rule's own outcome only when a requirement fails, and
-     * weighs an OBLIGATION to OBLIGATION or VIOLATION; a rule whose @outcome is INSUFFICIENT_INFORMATION requires
-     * only that facts be known, which never fails). The texts themselves may be absent (an assessment without texts).
+     * The "cannot be decided" form, whose texts name the missing facts instead of the rules': every
+     * INSUFFICIENT_INFORMATION finding but a shown breach whose weight turns on a fact not given ({@code dependsOn}),
+     * whose texts are its rules' (the engine reports a rule's own outcome only when a requirement fails; a rule whose
+     * @outcome is INSUFFICIENT_INFORMATION requires only that facts be known, which never fails). The texts themselves
+     * may be absent (an assessment without texts).
      */
     private static boolean asked(Finding f) {
-        return f.outcome() == Outcome.INSUFFICIENT_INFORMATION;
+        return f.outcome() == Outcome.INSUFFICIENT_INFORMATION && f.dependsOn() == null;
     }
 
     /** The full assessment, rebuilt from a lean line and the rules of its version. */
@@ -101,15 +112,26 @@ public final class LeanWriter {
         ParameterValues params = rules.parameters().at(lean.lawAsOf());
         List<Finding> findings = new ArrayList<>(lean.findings().size());
         for (LeanFinding f : lean.findings()) {
-            RuleInfo rule = byId.get(f.ruleId());
-            if (rule == null) {
-                throw new IllegalArgumentException("rule " + f.ruleId() + " is not in the catalogue of " + rules.version());
+            List<RuleInfo> of = new ArrayList<>();
+            for (String id : f.otherRules() == null ? List.of(f.ruleId())
+                    : java.util.stream.Stream.concat(java.util.stream.Stream.of(f.ruleId()), f.otherRules().stream()).toList()) {
+                RuleInfo rule = byId.get(id);
+                if (rule == null) {
+                    throw new IllegalArgumentException("rule " + id + " is not in the catalogue of " + rules.version());
+                }
+                of.add(rule);
             }
+            RuleInfo rule = of.get(0);
             boolean undecided = Boolean.TRUE.equals(f.asked());
-            String explanation = FindingCollector.explanation(rule, undecided, f.facts(), f.missingFacts(), params, lean.lawAsOf());
-            String remediation = FindingCollector.remediation(rule, undecided, f.facts(), f.missingFacts(), params, lean.lawAsOf());
+            List<String> entries = f.entries() != null ? f.entries() : Entries.named(f.facts(), f.missingFacts());
+            String explanation = FindingCollector.explanation(of, undecided, f.dependsOn(), f.facts(), f.missingFacts(),
+                    entries, r -> params, lean.lawAsOf());
+            String remediation = FindingCollector.remediation(of, undecided, f.dependsOn(), f.facts(), f.missingFacts(),
+                    r -> params, lean.lawAsOf());
+            List<RuleRef> others = of.subList(1, of.size()).stream()
+                    .map(r -> new RuleRef(r.id(), r.title(), r.citation(), r.inForce())).toList();
             findings.add(new Finding(rule.id(), rule.title(), rule.area(), f.outcome(), rule.citation(), rule.inForce(),
-                    f.facts(), explanation, remediation, f.missingFacts()));
+                    f.facts(), explanation, remediation, f.missingFacts(), others, entries, f.dependsOn()));
         }
         return new Assessment(lean.projectId(), lean.verdict(), lean.lawAsOf(), lean.rulesVersion(), lean.derived(), findings);
     }

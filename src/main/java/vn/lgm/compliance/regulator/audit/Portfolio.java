@@ -21,6 +21,7 @@ import vn.lgm.compliance.contract.model.Assessment;
 import vn.lgm.compliance.contract.model.Finding;
 import vn.lgm.compliance.contract.model.Outcome;
 import vn.lgm.compliance.contract.model.Project;
+import vn.lgm.compliance.contract.model.RuleRef;
 import vn.lgm.compliance.contract.model.Verdict;
 
 /**
@@ -132,16 +133,21 @@ public final class Portfolio implements Consumer<AuditRunner.Result> {
                 : p.minerals().get(0).localName() != null ? p.minerals().get(0).localName() + " (" + p.minerals().get(0).name() + ")"
                 : String.valueOf(p.minerals().get(0).name()), nonCompliant, violations);
         group(byIssuer, p.licence().issuedBy() == null ? null : p.licence().issuedBy().name(), nonCompliant, violations);
+        // Per rule, the records it found something in: every rule of a finding about one act counts (the act is
+        // counted once in the record's violations above, and under each provision it breaks here).
         Set<String> seen = new LinkedHashSet<>();
         for (Finding f : a.findings()) {
-            if (!seen.add(f.ruleId() + " " + f.outcome())) {
-                continue;
-            }
-            RuleCount c = byRule.computeIfAbsent(f.ruleId(), id -> new RuleCount(id, f.title(), shortCitation(f),
-                    provisionsByRule.getOrDefault(id, List.of())));
-            c.outcomes.merge(f.outcome(), 1L, Long::sum);
-            if (f.outcome() == Outcome.VIOLATION && c.violating.size() < LIST_CAP) {
-                c.violating.add(named(r.input().line(), p));
+            for (int i = 0; i <= f.otherRules().size(); i++) {
+                RuleRef rule = i == 0 ? new RuleRef(f.ruleId(), f.title(), f.citation(), f.inForce()) : f.otherRules().get(i - 1);
+                if (!seen.add(rule.ruleId() + " " + f.outcome())) {
+                    continue;
+                }
+                RuleCount c = byRule.computeIfAbsent(rule.ruleId(), id -> new RuleCount(id, rule.title(),
+                        shortCitation(rule.citation()), provisionsByRule.getOrDefault(id, List.of())));
+                c.outcomes.merge(f.outcome(), 1L, Long::sum);
+                if (f.outcome() == Outcome.VIOLATION && c.violating.size() < LIST_CAP) {
+                    c.violating.add(named(r.input().line(), p));
+                }
             }
         }
         if (r.compared() != null) {
@@ -171,15 +177,14 @@ public final class Portfolio implements Consumer<AuditRunner.Result> {
     }
 
     /** "LGM Art 9(3)": the instrument code, article, clause and point. */
-    static String shortCitation(Finding f) {
-        var c = f.citation();
+    static String shortCitation(vn.lgm.compliance.contract.model.Citation c) {
         return c.instrument() + " Art " + c.article() + (c.clause() == null ? "" : "(" + c.clause() + ")")
                 + (c.point() == null ? "" : "(" + c.point() + ")");
     }
 
     private static Set<String> keys(Assessment a) {
         Set<String> s = new LinkedHashSet<>();
-        a.findings().forEach(f -> s.add(f.ruleId() + " " + f.outcome()));
+        a.findings().forEach(f -> f.ruleIds().forEach(id -> s.add(id + " " + f.outcome())));
         return s;
     }
 

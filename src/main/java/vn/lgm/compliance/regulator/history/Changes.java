@@ -30,6 +30,7 @@ public final class Changes {
     public record RuleChange(String ruleId, String title, String provision, long added, long removed) {
     }
 
+    @org.eclipse.microprofile.openapi.annotations.media.Schema(name = "AuditChanges")
     public record Report(long runId, long sinceRunId, String register, String sinceRegister, String lawAsOf,
                          String sinceLawAsOf, String sinceAuditedOn, List<LicenceChange> newlyNonCompliant, List<LicenceChange> resolved,
                          List<LicenceChange> changed, List<String> newInRegister, List<String> goneFromRegister,
@@ -111,7 +112,7 @@ public final class Changes {
 
     private static Set<String> keys(HistoryStore.StoredRecord r) {
         Set<String> s = new LinkedHashSet<>();
-        r.findings().forEach(f -> s.add(f.ruleId() + " " + f.outcome()));
+        r.findings().forEach(f -> f.ruleIds().forEach(id -> s.add(id + " " + f.outcome())));
         if (!r.ok()) {
             s.add("UNREADABLE ERROR");
         }

@@ -37,7 +37,7 @@ public final class HistoryStore {
     public static final String DEFAULT_URL = "jdbc:h2:file:./audit-history/audits;AUTO_SERVER=TRUE";
 
     /** The migrations, in order (listed, not scanned, so they load the same from a jar, a fast-jar or classes/). */
-    static final List<String> MIGRATIONS = List.of("V1__audit_history.sql");
+    static final List<String> MIGRATIONS = List.of("V1__audit_history.sql", "V1_1__finding_other_rules.sql");
 
     private static final Map<String, Boolean> MIGRATED = new ConcurrentHashMap<>();
 
@@ -129,6 +129,7 @@ public final class HistoryStore {
     // ---------------------------------------------------------------- runs
 
     /** A stored run: its manifest. */
+    @org.eclipse.microprofile.openapi.annotations.media.Schema(name = "AuditRun")
     public record Run(long id, String register, String inputPath, String inputSha256, String inputFormat,
                       String rulesVersion, LocalDate lawAsOf, LocalDate compareAsOf, Instant started, Instant ended,
                       Long durationMs, long records, long assessed, long errors, long nonCompliant, long incomplete,
@@ -223,8 +224,30 @@ public final class HistoryStore {
 
     // ---------------------------------------------------------------- records
 
-    /** One stored finding: rule, outcome, citation and the facts it rests on (JSON). */
-    public record StoredFinding(String ruleId, String outcome, String citation, String factsJson, String missingFactsJson) {
+    /**
+     * One stored finding: rule, outcome, citation and the facts it rests on (JSON); for a finding about one act that
+     * rests on several rules, the others' ids (most specific first), so each stays visible and the act counts once.
+     */
+    public record StoredFinding(String ruleId, String outcome, String citation, String factsJson, String missingFactsJson,
+                                List<String> otherRules) {
+        public StoredFinding {
+            otherRules = otherRules == null ? List.of() : List.copyOf(otherRules);
+        }
+
+        public StoredFinding(String ruleId, String outcome, String citation, String factsJson, String missingFactsJson) {
+            this(ruleId, outcome, citation, factsJson, missingFactsJson, List.of());
+        }
+
+        /** Every rule of the finding, its own first. */
+        public List<String> ruleIds() {
+            if (otherRules.isEmpty()) {
+                return List.of(ruleId);
+            }
+            List<String> ids = new ArrayList<>(otherRules.size() + 1);
+            ids.add(ruleId);
+            ids.addAll(otherRules);
+            return ids;
+        }
     }
 
     /** One stored record: what was assessed and what came of it. */
@@ -248,7 +271,7 @@ public final class HistoryStore {
                     + " licence_number, name, holder, district, mineral, expires_on, verdict, law_as_of, description,"
                     + " description_sha, errors) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
                  PreparedStatement f = c.prepareStatement("INSERT INTO audit_finding (run_id, line, seq, rule_id, outcome,"
-                         + " citation, facts, missing_facts) VALUES (?,?,?,?,?,?,?,?)")) {
+                         + " citation, facts, missing_facts, other_rules) VALUES (?,?,?,?,?,?,?,?,?)")) {
                 for (StoredRecord x : records) {
                     r.setLong(1, x.runId());
                     r.setLong(2, x.line());
@@ -276,6 +299,7 @@ public final class HistoryStore {
                         f.setString(6, sf.citation());
                         f.setString(7, sf.factsJson());
                         f.setString(8, sf.missingFactsJson());
+                        f.setString(9, sf.otherRules().isEmpty() ? null : String.join(" ", sf.otherRules()));
                         f.addBatch();
                     }
                 }
@@ -303,7 +327,7 @@ public final class HistoryStore {
 
     private List<StoredRecord> records(String where, Object... args) {
         List<StoredRecord> out = new ArrayList<>();
-        String sql = "SELECT r.*, f.seq, f.rule_id, f.outcome, f.citation, f.facts, f.missing_facts FROM audit_record r"
+        String sql = "SELECT r.*, f.seq, f.rule_id, f.outcome, f.citation, f.facts, f.missing_facts, f.other_rules FROM audit_record r"
                 + " LEFT JOIN audit_finding f ON f.run_id = r.run_id AND f.line = r.line " + where + ", f.seq";
         try (Connection c = connect(); PreparedStatement s = c.prepareStatement(sql)) {
             for (int i = 0; i < args.length; i++) {
@@ -324,8 +348,10 @@ public final class HistoryStore {
                     }
                     String rule = rs.getString("rule_id");
                     if (rule != null) {
+                        String others = rs.getString("other_rules");
                         current.findings().add(new StoredFinding(rule, rs.getString("outcome"), rs.getString("citation"),
-                                rs.getString("facts"), rs.getString("missing_facts")));
+                                rs.getString("facts"), rs.getString("missing_facts"),
+                                others == null || others.isBlank() ? List.of() : List.of(others.trim().split(" "))));
                     }
                 }
             }

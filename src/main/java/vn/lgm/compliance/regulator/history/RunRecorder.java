@@ -16,6 +16,7 @@ import java.util.function.Consumer;
 import vn.lgm.compliance.regulator.audit.AuditRunner;
 import vn.lgm.compliance.contract.model.Assessment;
 import vn.lgm.compliance.contract.model.Finding;
+import vn.lgm.compliance.contract.model.RuleRef;
 import vn.lgm.compliance.contract.model.Project;
 
 /**
@@ -64,7 +65,7 @@ public final class RunRecorder implements Consumer<AuditRunner.Result> {
             for (Finding f : a.findings()) {
                 findings.add(new HistoryStore.StoredFinding(f.ruleId(), f.outcome().name(),
                         f.citation() == null ? null : f.citation().label(), HistoryJson.write(f.facts()),
-                        HistoryJson.write(f.missingFacts())));
+                        HistoryJson.write(f.missingFacts()), f.otherRules().stream().map(RuleRef::ruleId).toList()));
             }
         } else {
             errors++;

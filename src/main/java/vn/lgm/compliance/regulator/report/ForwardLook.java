@@ -63,7 +63,7 @@ public final class ForwardLook {
             Project p = HistoryJson.project(r.descriptionJson());
             LocalDate now = r.lawAsOf() != null ? r.lawAsOf() : asOf;
             Set<String> base = new LinkedHashSet<>();
-            r.findings().forEach(f -> base.add(f.ruleId() + " " + f.outcome()));
+            r.findings().forEach(f -> f.ruleIds().forEach(id -> base.add(id + " " + f.outcome())));
             TreeSet<LocalDate> dates = new TreeSet<>(lawDates);
             LocalDate expiryDay = p.licence() == null || p.licence().expiresOn() == null ? null : p.licence().expiresOn().plusDays(1);
             boolean expires = expiryDay != null && expiryDay.isAfter(now) && !expiryDay.isAfter(until.plusDays(1))
@@ -85,15 +85,17 @@ public final class ForwardLook {
                 boolean isExpiry = expires && d.equals(expiryDay);
                 List<FindingChange> appear = new ArrayList<>();
                 for (Finding f : a.findings()) {
-                    String k = f.ruleId() + " " + f.outcome();
-                    if (base.contains(k) || reported.contains(k)) {
-                        continue;
-                    }
-                    // Only a new violation is "coming due"; on the expiry date every new finding is shown.
-                    if (isExpiry || f.outcome() == vn.lgm.compliance.contract.model.Outcome.VIOLATION) {
-                        appear.add(new FindingChange(f.ruleId(), f.outcome().name(), texts.title(f.ruleId(), lang),
-                                texts.provision(f.ruleId(), lang)));
-                        reported.add(k);
+                    for (String id : f.ruleIds()) {
+                        String k = id + " " + f.outcome();
+                        if (base.contains(k) || reported.contains(k)) {
+                            continue;
+                        }
+                        // Only a new violation is "coming due"; on the expiry date every new finding is shown.
+                        if (isExpiry || f.outcome() == vn.lgm.compliance.contract.model.Outcome.VIOLATION) {
+                            appear.add(new FindingChange(id, f.outcome().name(), texts.title(id, lang),
+                                    texts.provision(id, lang)));
+                            reported.add(k);
+                        }
                     }
                 }
                 if (isExpiry || !appear.isEmpty()) {

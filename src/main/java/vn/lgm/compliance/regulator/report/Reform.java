@@ -44,6 +44,7 @@ import vn.lgm.compliance.contract.model.Project;
 public final class Reform {
 
     /** One parameter the draft changes. */
+    @org.eclipse.microprofile.openapi.annotations.media.Schema(name = "ReformPatch")
     public record Patch(String key, String title, String unit, String current, String draft) {
     }
 
@@ -52,6 +53,7 @@ public final class Reform {
                                List<FindingChange> added, List<FindingChange> removed) {
     }
 
+    @org.eclipse.microprofile.openapi.annotations.media.Schema(name = "ReformReport")
     public record Report(String title, List<Patch> patches, long records, List<RecordChange> changed, List<RuleChange> byRule) {
     }
 
@@ -191,7 +193,7 @@ public final class Reform {
     private static Set<String> keys(Assessment a) {
         Set<String> s = new LinkedHashSet<>();
         for (Finding f : a.findings()) {
-            s.add(f.ruleId() + " " + f.outcome());
+            f.ruleIds().forEach(id -> s.add(id + " " + f.outcome()));
         }
         return s;
     }

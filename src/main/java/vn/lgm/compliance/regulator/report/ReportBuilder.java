@@ -104,14 +104,17 @@ public final class ReportBuilder {
             count(byMineral, mk, nc);
             String issuer = p.licence() == null || p.licence().issuedBy() == null ? t("notRecorded", vi) : t(p.licence().issuedBy().name(), vi);
             count(byIssuer, issuer, nc);
+            // Per rule, the licences it found something in (each rule of a finding about one act); the licences to
+            // act on, by the act's provisions: a licence is listed once for each act, not once per provision.
             Set<String> seen = new LinkedHashSet<>();
             for (HistoryStore.StoredFinding f : r.findings()) {
-                if (!seen.add(f.ruleId() + " " + f.outcome())) {
-                    continue;
+                for (String id : f.ruleIds()) {
+                    if (seen.add(id + " " + f.outcome())) {
+                        byRule.computeIfAbsent(id, k -> new long[4])[outcomeIndex(f.outcome())]++;
+                    }
                 }
-                long[] c = byRule.computeIfAbsent(f.ruleId(), k -> new long[4]);
-                c[outcomeIndex(f.outcome())]++;
-                if ("VIOLATION".equals(f.outcome())) {
+                String act = String.join("+", f.ruleIds());
+                if ("VIOLATION".equals(f.outcome()) && seen.add(act + " act")) {
                     Map<String, Object> l = new LinkedHashMap<>();
                     l.put("licence", r.licenceNumber() == null ? r.key() : r.licenceNumber().split("\\s")[0]);
                     l.put("licenceFull", r.licenceNumber() == null ? r.key() : r.licenceNumber());
@@ -121,21 +124,23 @@ public final class ReportBuilder {
                     l.put("mineral", shown);
                     l.put("expires", r.expiresOn() == null ? "" : r.expiresOn().toString());
                     l.put("note", p.licence() == null || p.licence().note() == null ? "" : p.licence().note().replace('\n', ' '));
-                    violating.computeIfAbsent(f.ruleId(), k -> new ArrayList<>()).add(l);
+                    violating.computeIfAbsent(act, k -> new ArrayList<>()).add(l);
                 }
             }
         }
         long nonCompliant = verdicts.get("NON_COMPLIANT");
 
-        // Licences to act on, grouped by the rule they break, most licences first.
+        // Licences to act on, grouped by the act they commit (its most specific rule's title, every provision it
+        // breaks), most licences first.
         List<Map<String, Object>> act = new ArrayList<>();
         violating.entrySet().stream()
                 .sorted(Comparator.comparingInt((Map.Entry<String, List<Map<String, Object>>> e) -> e.getValue().size()).reversed()
                         .thenComparing(Map.Entry::getKey))
                 .forEach(e -> {
                     Map<String, Object> g = new LinkedHashMap<>();
-                    g.put("title", texts.title(e.getKey(), lang));
-                    g.put("provision", texts.provision(e.getKey(), lang));
+                    List<String> ids = List.of(e.getKey().split("\\+"));
+                    g.put("title", texts.title(ids.get(0), lang));
+                    g.put("provision", String.join("; ", ids.stream().map(id -> texts.provision(id, lang)).toList()));
                     g.put("count", e.getValue().size());
                     g.put("licences", e.getValue());
                     act.add(g);
@@ -198,7 +203,7 @@ public final class ReportBuilder {
         byRule.forEach((id, c) -> {
             if (c[0] > 0) {
                 String key = texts.provisionKey(id);
-                byProvision.computeIfAbsent(key, k -> new long[1])[0] += violating.get(id).size();
+                byProvision.computeIfAbsent(key, k -> new long[1])[0] += c[0];   // the licences the rule found in breach
                 provisionLabel.merge(key, texts.title(id, lang) + " — " + texts.provision(id, lang), (a, b) -> a);
             }
         });

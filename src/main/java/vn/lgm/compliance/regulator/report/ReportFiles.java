@@ -77,7 +77,8 @@ public final class ReportFiles {
                         facts.add(v.path() + " = " + v.value());
                     }
                     row(findings, licence, r.name(), texts.title(f.ruleId(), lang), t(f.outcome(), vi),
-                            texts.provision(f.ruleId(), lang), String.join("; ", facts),
+                            String.join("; ", f.ruleIds().stream().map(id -> texts.provision(id, lang)).toList()),
+                            String.join("; ", facts),
                             String.join("; ", HistoryJson.strings(f.missingFactsJson())));
                 }
                 row(licences, licence, r.name(), r.holder(), ReportBuilder.districtLabel(names.district(r.district()), vi),
