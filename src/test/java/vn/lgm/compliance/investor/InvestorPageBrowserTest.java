@@ -317,6 +317,7 @@ class InvestorPageBrowserTest {
                 screens--;
                 continue;
             }
+            shotOf(By.id("interview"), "interview-quarry-screen-" + screens + ".png");   // each screen as a person sees it
             // what the engine asks for now: the state before this screen
             String before = (String) js("return JSON.stringify({project: window.lgm.interviewProject(), unknown: window.lgm.interviewUnknown()});");
             JsonNode page = JSON.readTree((String) js("const i = window.lgm.interview(); return JSON.stringify(i.screens[i.at].page);"));
