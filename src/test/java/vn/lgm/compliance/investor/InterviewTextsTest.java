@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -15,11 +14,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import vn.lgm.compliance.contract.input.ProjectReader;
-import vn.lgm.compliance.engine.Assessor;
 import vn.lgm.compliance.engine.RuleBase;
 import vn.lgm.compliance.engine.RuleReads;
 import vn.lgm.compliance.texts.EnglishDetector;
-import vn.lgm.compliance.texts.FindingLocalizer;
 import vn.lgm.compliance.texts.FormModel;
 import vn.lgm.compliance.texts.Labels;
 
@@ -37,11 +34,10 @@ class InterviewTextsTest {
 
     @BeforeAll
     static void load() {
-        vn.lgm.compliance.cli.Cli.quietLogging();
-        rules = RuleBase.load(Path.of("rules"));
-        texts = Labels.load();
-        form = new FormModel(texts);
-        interview = new Interview(new Assessor(rules), FindingLocalizer.load(rules, texts, form), texts, form);
+        interview = Screens.interview();
+        rules = vn.lgm.compliance.engine.CasesTest.RULES;
+        texts = Labels.shared();
+        form = FormModel.shared();
     }
 
     /** Every fact a rule can ask, the first screen's, and the lists asked whole with their entries' fields. */

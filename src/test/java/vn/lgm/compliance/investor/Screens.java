@@ -23,14 +23,14 @@ final class Screens {
     private Screens() {
     }
 
-    /** The interview over the project's rules, its texts and its form, without the service. */
+    /** The interview over the project's rules, its texts and its form (each loaded once), without the service. */
     static Interview interview() {
         vn.lgm.compliance.cli.Cli.quietLogging();
-        vn.lgm.compliance.engine.RuleBase rules = vn.lgm.compliance.engine.RuleBase.load(java.nio.file.Path.of("rules"));
-        vn.lgm.compliance.texts.Labels texts = vn.lgm.compliance.texts.Labels.load();
-        vn.lgm.compliance.texts.FormModel form = new vn.lgm.compliance.texts.FormModel(texts);
+        vn.lgm.compliance.engine.RuleBase rules = vn.lgm.compliance.engine.CasesTest.RULES;
         return new Interview(new vn.lgm.compliance.engine.Assessor(rules),
-                vn.lgm.compliance.texts.FindingLocalizer.load(rules, texts, form), texts, form);
+                vn.lgm.compliance.texts.FindingLocalizer.load(rules, vn.lgm.compliance.texts.Labels.shared(),
+                        vn.lgm.compliance.texts.FormModel.shared()),
+                vn.lgm.compliance.texts.Labels.shared(), vn.lgm.compliance.texts.FormModel.shared());
     }
 
     /** A description with only its reference and the date the law is applied as of: where an interview starts. */
