@@ -96,7 +96,7 @@ class InterviewScreensTest {
     }
 
     /** Answers each screen from the full description until the interview is done. */
-    private static Walk walk(String name, JsonNode full) throws Exception {
+    static Walk walk(String name, JsonNode full) throws Exception {
         ObjectNode project = Screens.start(full.path("id").asText(), full.path("assessmentDate").asText());
         List<String> unknown = new ArrayList<>();
         List<int[]> steps = new ArrayList<>();

@@ -386,6 +386,9 @@ class InvestorPageBrowserTest {
         assertEquals("Compliant on every rule checked", verdict.getText());
         assertTrue(driver.findElement(By.id("report-h")).getText().contains("Construction stone · Mining · Operating"),
                 "the report is titled by the project: " + driver.findElement(By.id("report-h")).getText());
+        // the page takes the screens the API takes answered the same way (a follower shown once its lead is answered)
+        int throughApi = InterviewScreensTest.walk("quarry", quarry).screens();
+        assertEquals(throughApi, screens, "the page took " + screens + " screens, the API " + throughApi);
         assertTrue(screens <= 10, screens + " screens");
         assertTrue(asked.size() - 4 <= boundAfterStart, asked.size() - 4 + " questions after the first screen, more than the "
                 + boundAfterStart + " it said at most: " + asked);
@@ -494,7 +497,9 @@ class InvestorPageBrowserTest {
             case "boolean" -> driver.findElement(By.id(id + "--" + value.asBoolean())).click();
             case "enumList" -> value.forEach(v -> driver.findElement(By.id(id + "--" + v.asText())).click());
             case "enum" -> new Select(driver.findElement(By.id(id + "--input"))).selectByValue(value.asText());
-            case "date" -> js("document.getElementById('" + id + "--input').value = '" + value.asText() + "';");
+            // a date picker's value set as a person's pick sets it: the input changes (questions that follow it then show)
+            case "date" -> js("const i = document.getElementById('" + id + "--input'); i.value = '" + value.asText() + "';"
+                    + " i.dispatchEvent(new Event('input', {bubbles: true})); i.dispatchEvent(new Event('change', {bubbles: true}));");
             default -> {
                 WebElement input = driver.findElement(By.id(id + "--input"));
                 input.clear();
