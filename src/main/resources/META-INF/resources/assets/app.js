@@ -81,16 +81,22 @@
           var e = {};
           if (readInto(entry, e)) { list.push(e); sentEntries[key].push(entry); }
         });
-        if (list.length) { project[key] = list; }
+        // An empty list says "none"; a list neither filled nor marked none is not given (unknown).
+        if (list.length) { project[key] = list; } else if (noneBox(key) && noneBox(key).checked) { project[key] = []; }
       }
     });
     return project;
+  }
+
+  function noneBox(key) {
+    return document.getElementById('none-' + key);
   }
 
   function clear() {
     sections().forEach(function (sec) {
       if (sec.getAttribute('data-kind') === 'list') {
         entries(sec.getAttribute('data-section')).forEach(function (e) { e.remove(); });
+        if (noneBox(sec.getAttribute('data-section'))) { noneBox(sec.getAttribute('data-section')).checked = false; }
       } else {
         fieldsOf(sec).forEach(function (f) { write(f, undefined); });
       }
@@ -110,6 +116,7 @@
         var o = project[key] || {};
         fieldsOf(sec).forEach(function (f) { write(f, o[f.getAttribute('data-field')]); });
       } else {
+        if (noneBox(key)) { noneBox(key).checked = Array.isArray(project[key]) && project[key].length === 0; }
         (project[key] || []).forEach(function (item) {
           var entry = addEntry(key);
           fieldsOf(entry).forEach(function (f) { write(f, item[f.getAttribute('data-field')]); });
@@ -131,6 +138,7 @@
     if (!tpl || !box) { return null; }
     var entry = tpl.content.firstElementChild.cloneNode(true);
     box.appendChild(entry);
+    if (noneBox(key)) { noneBox(key).checked = false; }
     renumber(key);
     return entry;
   }

@@ -225,11 +225,9 @@ public final class Assessor {
                 }
             }
         }
-        if (project.partners() != null) {
-            for (int i = 0; i < project.partners().size(); i++) {
-                if (project.partners().get(i) != null && entries.inserted("partners", i)) {
-                    session.insert(new PartnerLine(i, project.partners().get(i)));
-                }
+        for (int i = 0; project.partners() != null && i < project.partners().size(); i++) {
+            if (project.partners().get(i) != null && entries.inserted("partners", i)) {
+                session.insert(new PartnerLine(i, project.partners().get(i)));
             }
         }
         if (project.does(Activity.EXPORT) && project.exports() != null) {

@@ -71,7 +71,8 @@ public final class FindingCollector {
     }
 
     private final java.util.Map<String, Double> overrides;
-    private ParameterValues issueParams;
+    /** The parameters on the other dates rules are judged on (an issue date, an auction date), read once each. */
+    private final java.util.Map<LocalDate, ParameterValues> otherParams = new java.util.HashMap<>(4);
 
     FindingCollector(Project project, RuleBase rules, ParameterValues params, LocalDate date,
             java.util.Map<String, Double> overrides, boolean texts, Entries entries) {
@@ -148,10 +149,15 @@ public final class FindingCollector {
         Outcome outcome;
         OutcomeDependence dependsOn = null;
         if (shown) {
-            dependsOn = weigh(rule);
-            outcome = dependsOn == null ? weight(rule) : Outcome.INSUFFICIENT_INFORMATION;
-            if (dependsOn != null) {
-                missing.add(dependsOn.fact());
+            if (r.pending()) {
+                // A duty whose period still runs (or that has none) is a step still to take, whatever its weight once due.
+                outcome = Outcome.OBLIGATION;
+            } else {
+                dependsOn = weigh(rule);
+                outcome = dependsOn == null ? weight(rule) : Outcome.INSUFFICIENT_INFORMATION;
+                if (dependsOn != null) {
+                    missing.add(dependsOn.fact());
+                }
             }
         } else {
             if (rule.outcome() == Outcome.ADVISORY) {
@@ -216,7 +222,32 @@ public final class FindingCollector {
                 && issued != null && !issued.isAfter(assessmentDate)) {
             return issued;
         }
+        LocalDate auction = project.licence().auctionWonOn();
+        if (rule.judgedOn() == JudgedOn.AUCTION && auction != null && !auction.isAfter(assessmentDate)) {
+            return auction;
+        }
         return assessmentDate;
+    }
+
+    /**
+     * The date a finding was judged on, read back from the facts it shows (for a lean line, which keeps only the facts):
+     * the auction's or the issue's date when the rule is judged on it and the finding shows it, on or before the
+     * assessment date (and, for an issue, unless the finding shows a stage before LICENSED); else the assessment date.
+     */
+    public static LocalDate judgedDate(RuleInfo rule, List<FactValue> facts, LocalDate assessmentDate) {
+        String path = rule.judgedOn() == JudgedOn.AUCTION ? EventOrder.AUCTION
+                : rule.judgedOn() == JudgedOn.ISSUE ? EventOrder.ISSUE : null;
+        LocalDate shown = null;
+        for (FactValue f : facts) {
+            if (f.path().equals(path) && f.value() != null) {
+                shown = f.value() instanceof LocalDate d ? d : LocalDate.parse(f.value().toString());
+            }
+            if (f.path().equals("stage") && rule.judgedOn() == JudgedOn.ISSUE && f.value() != null
+                    && Stage.valueOf(f.value().toString()).compareTo(Stage.LICENSED) < 0) {
+                return assessmentDate;
+            }
+        }
+        return shown != null && !shown.isAfter(assessmentDate) ? shown : assessmentDate;
     }
 
     private ParameterValues paramsFor(RuleInfo rule) {
@@ -224,10 +255,7 @@ public final class FindingCollector {
         if (judged.equals(date)) {
             return params;
         }
-        if (issueParams == null) {
-            issueParams = rules.parameters().at(judged, overrides);
-        }
-        return issueParams;
+        return otherParams.computeIfAbsent(judged, d -> rules.parameters().at(d, overrides));
     }
 
     private Facts factsFor(RuleInfo rule) {
@@ -235,8 +263,8 @@ public final class FindingCollector {
         return new Facts() {
             @Override
             public Object value(String path) {
-                Object value = PathResolver.resolve(project, path);
-                return value instanceof java.util.Collection<?> c && c.isEmpty() ? null : value;
+                // An omitted list is null (unknown); an empty list is given: none.
+                return PathResolver.resolve(project, path);
             }
 
             @Override
@@ -250,9 +278,48 @@ public final class FindingCollector {
             }
 
             @Override
-            public LocalDate earliestIssue() {
+            public boolean everyIssueInReach() {
+                LocalDate earliest = EventOrder.earliest(project, EventOrder.ISSUE, date);
                 return rule.judgedOn() == JudgedOn.ISSUE && project.stageAtLeast(Stage.LICENSED)
-                        && project.licence().issuedOn() == null ? rule.inForce().from() : null;
+                        && project.licence().issuedOn() == null && rule.inForce() != null
+                        && earliest != null && !earliest.isBefore(rule.inForce().from());
+            }
+
+            @Override
+            public LocalDate latest(String datePath) {
+                return EventOrder.latest(project, datePath, date);
+            }
+
+            @Override
+            public LocalDate earliest(String datePath) {
+                LocalDate earliest = EventOrder.earliest(project, datePath, date);
+                boolean judgedOnIt = rule.judgedOn() == JudgedOn.AUCTION && datePath.equals(EventOrder.AUCTION)
+                        || rule.judgedOn() == JudgedOn.ISSUE && datePath.equals(EventOrder.ISSUE) && project.stageAtLeast(Stage.LICENSED);
+                if (judgedOnIt && PathResolver.resolve(project, datePath) == null && rule.inForce() != null) {
+                    // The rule reaches only an auction (an issue) on or after its first day: an earlier one is not held to it.
+                    LocalDate reach = rule.inForce().from();
+                    return earliest == null || reach.isAfter(earliest) ? reach : earliest;
+                }
+                return earliest;
+            }
+
+            @Override
+            public double smallestParameter(String key, LocalDate from) {
+                if (overrides.containsKey(key)) {
+                    return overrides.get(key);
+                }
+                double smallest = p.number(key);
+                LawParameters.Parameter parameter = rules.parameters().all().get(key);
+                List<LawParameters.Value> values = parameter.values();
+                for (int i = 0; i < values.size(); i++) {
+                    LocalDate start = values.get(i).from();
+                    LocalDate end = i + 1 < values.size() ? values.get(i + 1).from() : null;
+                    boolean overlaps = !start.isAfter(date) && (end == null || end.isAfter(from));
+                    if (overlaps) {
+                        smallest = Math.min(smallest, values.get(i).value().doubleValue());
+                    }
+                }
+                return smallest;
             }
         };
     }

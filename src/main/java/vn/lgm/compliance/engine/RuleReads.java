@@ -134,6 +134,9 @@ public final class RuleReads {
             if (r.judgedOn() == JudgedOn.ISSUE) {
                 all.add("licence.issuedOn");
             }
+            if (r.judgedOn() == JudgedOn.AUCTION) {
+                all.add("licence.auctionWonOn");
+            }
             if (r.dueAt() != null) {
                 all.addAll(List.of("stage", "operations.constructionStarted", "transfer.completed"));
             }

@@ -445,14 +445,17 @@ public final class CoverageRunner {
         Map<String, RuleInfo> byId = rules.catalogue().stream()
                 .collect(Collectors.toMap(RuleInfo::id, Function.identity(), (a, b) -> a, LinkedHashMap::new));
 
-        // Where each rule fired, and where it was in force and silent.
+        // Where each rule fired, and where it was in force and silent; and where a finding rule gave a finding (a
+        // rule whose consequence runs may still find nothing: only a finding shows its provision at work).
         Map<String, Map<String, Integer>> firedIn = new TreeMap<>();
         Map<String, List<String>> silentIn = new TreeMap<>();
+        Set<String> found = new HashSet<>();
         for (TestCase c : cases) {
             CaseResult r = results.get(c);
             if (r.assessment() == null) {
                 continue;
             }
+            r.assessment().findings().forEach(f -> found.add(f.ruleId()));
             Map<String, Integer> counts = fired.get(c);
             for (RuleInfo rule : rules.catalogue()) {
                 Integer n = counts.get(rule.id());
@@ -532,7 +535,7 @@ public final class CoverageRunner {
                         continue;
                     }
                     List<String> in = List.copyOf(firedIn.getOrDefault(ruleId, Map.of()).keySet());
-                    anyFired |= !in.isEmpty();
+                    anyFired |= !in.isEmpty() && (rule.isDefinition() || found.contains(ruleId));
                     uses.add(new RuleUse(ruleId, rule.title(), true, in, silentIn.getOrDefault(ruleId, List.of())));
                     if (!in.isEmpty() && !silentIn.containsKey(ruleId)) {
                         flags.add("rule " + ruleId + " is only ever seen firing");
@@ -545,9 +548,9 @@ public final class CoverageRunner {
                     flags.add("ENCODED but lists no rule");
                     gate.add("provision " + p.id() + " (" + p.citation() + ") is ENCODED but lists no rule");
                 } else if (!anyFired) {
-                    flags.add("ENCODED but none of its rules fires in any case");
-                    gate.add("provision " + p.id() + " (" + p.citation() + ") is ENCODED but none of its rules "
-                            + p.rules() + " fires in any case");
+                    flags.add("ENCODED but no case makes any of its rules fire (a finding, or a definition derived)");
+                    gate.add("provision " + p.id() + " (" + p.citation() + ") is ENCODED but no case makes any of its rules "
+                            + p.rules() + " fire: none gives a finding (or derives its definition) in any case");
                 }
                 boolean red = flags.stream().anyMatch(f -> f.contains("does not exist") || f.contains("unpinned")
                         || f.startsWith("ENCODED"));

@@ -85,10 +85,12 @@ public final class CleanGrid {
                         licence.put("applicationFiledOn", issued.minusMonths(2).toString());
                         if (allocation.equals("NO_AUCTION_AREA")) {
                             licence.put("noAuctionBasis", "EXPLORED_BY_APPLICANT");
+                            licence.put("explorationResultsRecognisedOn", issued.minusMonths(12).toString());
                         } else {
                             licence.remove("noAuctionBasis");
                         }
                         ((ObjectNode) p.get("operations")).put("constructionStarted", stage.equals("OPERATING"));
+                        ((ObjectNode) p.get("operations")).put("constructionCompleted", stage.equals("OPERATING"));
                         if (contractOnly) {
                             keepContract(p, "");
                         }

@@ -21,11 +21,15 @@ import vn.lgm.compliance.engine.CasesTest;
 /**
  * A grant condition is judged by the law in force when the licence was issued: for every rule with
  * {@code @judgedOn("ISSUE")} and every licensed case whose issue date is given, the rule gives the same outcome at
- * any assessment date after the issue (only ongoing duties may change with the assessment date).
+ * any assessment date after the issue (only ongoing duties may change with the assessment date). The law's order of
+ * events reads the description's expiry as the licence's own while no extension can yet have been granted and as
+ * possibly extended once the term nears its end ({@link EventOrder#mayBeExtended}), so outcomes are compared within
+ * each of those two periods, and only at dates the description's order of events allows ({@link EventOrder#breaches}).
  */
 class GrantConditionDatesTest {
 
     static final Assessor ASSESSOR = new Assessor(CasesTest.RULES);
+    static final LawParameters PARAMETERS = CasesTest.RULES.parameters();
     static final List<LocalDate> LATER = List.of(LocalDate.of(2025, 7, 2), LocalDate.of(2025, 12, 1),
             LocalDate.of(2026, 1, 20), LocalDate.of(2026, 6, 1), LocalDate.of(2027, 6, 1), LocalDate.of(2029, 6, 1));
 
@@ -52,14 +56,17 @@ class GrantConditionDatesTest {
                 Set<String> disabled = new HashSet<>(findingRules);
                 disabled.remove(r.id());
                 Assessor.Options only = new Assessor.Options(disabled, Map.of(), null);
-                Map<LocalDate, String> outcomes = new TreeMap<>();
+                Map<Boolean, Map<LocalDate, String>> outcomes = new TreeMap<>();
                 for (LocalDate date : LATER) {
-                    if (date.isAfter(issued)) {
-                        outcomes.put(date, outcome(ASSESSOR.assess(p.withAssessmentDate(date), only).findings(), r.id()));
+                    if (date.isAfter(issued) && EventOrder.breaches(p, date, PARAMETERS).isEmpty()) {
+                        outcomes.computeIfAbsent(EventOrder.mayBeExtended(p, date, PARAMETERS), k -> new TreeMap<>())
+                                .put(date, outcome(ASSESSOR.assess(p.withAssessmentDate(date), only).findings(), r.id()));
                     }
                 }
-                if (outcomes.values().stream().distinct().count() > 1) {
-                    problems.add(c.id() + " → " + r.id() + ": " + outcomes);
+                for (Map<LocalDate, String> period : outcomes.values()) {
+                    if (period.values().stream().distinct().count() > 1) {
+                        problems.add(c.id() + " → " + r.id() + ": " + period);
+                    }
                 }
             }
         }

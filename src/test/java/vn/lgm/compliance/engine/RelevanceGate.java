@@ -27,9 +27,11 @@ import vn.lgm.compliance.contract.model.Project;
  * of that finding's missing facts makes the fact's answer change that rule's outcome — for a finding about one act
  * resting on several rules, the outcome of those rules together (the act's finding). Each missing fact is tried with
  * every value of its domain (booleans both ways; every enum value; numbers and dates at, just below and just above the
- * law's thresholds and dates, and extremes) against fillings of the others (every combination of a few values each,
- * "not known" among them, or {@value #MAX_FILLINGS} drawn at random when there are more),
- * and the project is assessed again with only that rule (and the definitions) allowed to fire.
+ * law's thresholds and dates, and extremes, and around the project's own dates) against fillings of the others (every
+ * combination of a few values each, "not known" among them, or {@value #MAX_FILLINGS} drawn at random when there are
+ * more), and the project is assessed again with only that rule (and the definitions) allowed to fire. Only fillings
+ * possible in the law's order of events count ({@link EventOrder#breaches}: auction, application, issue, extension near
+ * the end of a term, assessment): an answer no project can give changes nothing.
  */
 public final class RelevanceGate {
 
@@ -100,8 +102,19 @@ public final class RelevanceGate {
 
     private boolean canChange(JsonNode tree, List<String> ruleIds, String fact, List<String> missing, Project original) {
         List<String> others = missing.stream().filter(m -> !m.equals(fact)).toList();
-        List<List<Object>> otherDomains = others.stream().map(this::coarse).toList();
-        List<Object> own = domain(fact);
+        List<List<Object>> otherDomains = others.stream().map(o -> coarse(o, original)).toList();
+        List<Object> own = new ArrayList<>(domain(fact));
+        if (typeOf(fact) == LocalDate.class) {
+            // Dates around the project's own (a deadline counted from its auction or its issue), possible ones only.
+            for (LocalDate d : ownDates(original)) {
+                for (LocalDate near : List.of(d, d.minusDays(1), d.plusDays(1), d.plusMonths(6), d.plusMonths(9),
+                        d.plusMonths(12), d.plusMonths(18), d.plusMonths(24), d.plusMonths(36), d.plusMonths(48))) {
+                    if (!own.contains(near.toString())) {
+                        own.add(near.toString());
+                    }
+                }
+            }
+        }
         // A rule that only asks (its outcome is INSUFFICIENT_INFORMATION) asks for the other rules: its question matters
         // when the answer changes what they find.
         boolean asking = ruleIds.stream().anyMatch(askingRules::contains);
@@ -129,6 +142,19 @@ public final class RelevanceGate {
         return false;
     }
 
+    /** The dates the description gives (its assessment date and its licence's dates). */
+    private static List<LocalDate> ownDates(Project p) {
+        var l = p.licence();
+        List<LocalDate> out = new ArrayList<>();
+        for (LocalDate d : java.util.Arrays.asList(p.assessmentDate(), l.auctionWonOn(), l.applicationFiledOn(),
+                l.issuedOn(), l.expiresOn(), l.explorationResultsRecognisedOn(), l.noAuctionAreaDelineatedOn())) {
+            if (d != null) {
+                out.add(d);
+            }
+        }
+        return out;
+    }
+
     private Set<String> disabledBut(List<String> ruleIds) {
         Set<String> disabled = new java.util.HashSet<>(findingRules);
         ruleIds.forEach(disabled::remove);
@@ -151,12 +177,19 @@ public final class RelevanceGate {
         return outcomes.toString();
     }
 
-    /** The project, or null when the filling is not a consistent description (an expiry before the issue, ...). */
-    private static Project consistent(ObjectNode tree) {
+    /**
+     * The project, or null when the filling is not a consistent description (an expiry before the issue, ...) or breaks
+     * the law's order of events.
+     */
+    private Project consistent(ObjectNode tree) {
         Project p;
         try {
             p = JSON.treeToValue(tree, Project.class);
         } catch (Exception e) {
+            return null;
+        }
+        LocalDate today = p.assessmentDate() != null ? p.assessmentDate() : LocalDate.now(Assessor.VIETNAM);
+        if (!EventOrder.breaches(p, today, assessor.rules().parameters()).isEmpty()) {
             return null;
         }
         var l = p.licence();
@@ -215,10 +248,22 @@ public final class RelevanceGate {
      * Fewer values, for the facts filled around the one tried: extremes and a value between, and "not known" (an
      * answer a user may give: the fact tried may decide while another stays unknown).
      */
-    private List<Object> coarse(String path) {
+    private List<Object> coarse(String path, Project original) {
         List<Object> values = new ArrayList<>();
         values.add(null);
         values.addAll(coarseKnown(path));
+        if (typeOf(path) == LocalDate.class) {
+            // A term counted from a date the project gives (its application, its assessment date): the day after 1, 3,
+            // 4 and 6 years from it, where a limit counted from the date tried may fall.
+            for (LocalDate d : ownDates(original)) {
+                for (int months : List.of(12, 36, 48, 72)) {
+                    String near = d.plusMonths(months).plusDays(1).toString();
+                    if (!values.contains(near)) {
+                        values.add(near);
+                    }
+                }
+            }
+        }
         return values;
     }
 
@@ -255,9 +300,48 @@ public final class RelevanceGate {
             return numbers.stream().map(x -> whole ? (Object) Math.round(x) : (Object) x).distinct().toList();
         }
         if (List.class.isAssignableFrom(type)) {
-            return List.of(List.of(), List.of(Map.of()));
+            return lists(path);
         }
         return List.of("VN", "XX");
+    }
+
+    /**
+     * The lists worth trying for a list the description omits: none (an empty list), one entry that gives nothing, and
+     * one entry for each value of each of the entry's enum or boolean fields (a list of enums: each value alone).
+     */
+    private static List<Object> lists(String path) {
+        Type element = Project.class;
+        for (String segment : path.split("\\.")) {
+            Class<?> raw = raw(element);
+            for (RecordComponent rc : raw.getRecordComponents()) {
+                if (rc.getName().equals(segment.replaceAll("\\[\\d+]$", ""))) {
+                    element = rc.getGenericType();
+                }
+            }
+        }
+        Class<?> entry = raw(((ParameterizedType) element).getActualTypeArguments()[0]);
+        List<Object> values = new ArrayList<>(List.of(List.of()));
+        if (entry.isEnum()) {
+            for (Object c : entry.getEnumConstants()) {
+                values.add(List.of(((Enum<?>) c).name()));
+            }
+            return values;
+        }
+        values.add(List.of(Map.of()));
+        if (entry.isRecord()) {
+            for (RecordComponent rc : entry.getRecordComponents()) {
+                Class<?> t = rc.getType();
+                if (t.isEnum()) {
+                    for (Object c : t.getEnumConstants()) {
+                        values.add(List.of(Map.of(rc.getName(), ((Enum<?>) c).name())));
+                    }
+                } else if (t == Boolean.class || t == boolean.class) {
+                    values.add(List.of(Map.of(rc.getName(), true)));
+                    values.add(List.of(Map.of(rc.getName(), false)));
+                }
+            }
+        }
+        return values;
     }
 
     private static Class<?> typeOf(String path) {

@@ -206,6 +206,8 @@ class InvestorPageBrowserTest {
         assertTrue(driver.findElement(By.id("f-environment-eiaApproved--yes")).isSelected());
         assertTrue(driver.findElement(By.id("f-operations-usesExplosives--no")).isSelected());
         assertTrue(driver.findElement(By.id("f-operations-explosivesPermit--unk")).isSelected(), "not in the case: unknown");
+        // The case gives partners: [] ("none"), which the form keeps apart from a list not given (issue #22 item 5).
+        assertTrue(driver.findElement(By.id("none-partners")).isSelected(), "an empty list is 'none'");
 
         click("assess");
         WebElement verdict = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("verdict")));

@@ -148,7 +148,7 @@ class CoverageGateTest {
         Path rules = copy(Path.of("rules"));
         Path file = rules.resolve("approval/who-may.drl");
         String text = Files.readString(file);
-        String body = "findings.given(kcontext, $s, eitherOf(oneOf(\"stage\", Stage.PROPOSAL, Stage.APPLICATION), known(\"licence.issuedOn\"))).require(isTrue(\"licence.pmApproval\"));";
+        String body = "findings.given(kcontext, $s, issueDateSettled()).require(isTrue(\"licence.pmApproval\"));";
         assertTrue(text.contains(body));
         Files.writeString(file, text.replace(body, "findings.breach(kcontext, $s);"));
         CoverageRunner edited = runner(rules);
@@ -156,6 +156,24 @@ class CoverageGateTest {
         assertTrue(edited.rerunSummary().startsWith("changed rules [APP-003]"), edited.rerunSummary());
         CoverageReport whole = runner(rules).run(CASES);
         assertEquals(withoutTime(whole), withoutTime(rerun), edited.rerunSummary());
+    }
+
+    /**
+     * A rule whose consequence runs but can never find anything "fires" on the agenda in every case it matches: the gate
+     * still fails its provision, since no case makes the provision's rule give a finding.
+     */
+    @Test
+    void aProvisionWhoseRulesFireButNeverFindFailsTheGate() throws IOException {
+        Path rules = copy(Path.of("rules"));
+        Path file = rules.resolve("export/export.drl");
+        String text = Files.readString(file);
+        String body = "findings.breach(kcontext, $m.at(\"name\"));";
+        assertTrue(text.contains(body));
+        Files.writeString(file, text.replace(body, "findings.given(kcontext, $m.at(\"name\")).require(known(\"activities\"));"));
+        CoverageReport report = rerun(runner(rules));
+        String all = String.join("\n", report.gateFailures());
+        assertTrue(report.rules().stream().anyMatch(r -> r.id().equals("EXP-007") && r.timesFired() > 0), "EXP-007 still fires");
+        assertTrue(all.contains("provision A3") && all.contains("no case makes any of its rules [EXP-007] fire"), all);
     }
 
     @Test

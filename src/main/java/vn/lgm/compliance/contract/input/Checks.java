@@ -70,13 +70,13 @@ final class Checks {
         }
     }
 
-    static void check(Object value, String path, Limits limits, boolean issueByAssessment, List<InputError> errors) {
+    static void check(Object value, String path, Limits limits, List<InputError> errors) {
         At at = At.ROOT;
         if (!path.isEmpty()) {
             at = at.field(path);
         }
         check(value, at, limits, errors);
-        if (issueByAssessment && value instanceof vn.lgm.compliance.contract.model.Project p) {
+        if (value instanceof vn.lgm.compliance.contract.model.Project p) {
             issuedByTheAssessmentDate(p, at, errors);
         }
     }

@@ -46,24 +46,12 @@ public final class ProjectReader {
     private final Limits limits;
     /** YAML is read as YAML 1.2 ({@link Yaml12}) into a tree, then mapped as JSON is. */
     private final boolean yaml;
-    /** Whether a licence said to be issued may bear an issue date after the assessment date (the case files only). */
-    private final boolean issuedLaterAllowed;
 
-    private ProjectReader(ObjectMapper mapper, Limits limits, boolean yaml, boolean issuedLaterAllowed) {
+    private ProjectReader(ObjectMapper mapper, Limits limits, boolean yaml) {
         this.mapper = strict(mapper.copy()).addHandler(new Collector());
         this.reader = this.mapper.readerFor(Project.class);
         this.limits = limits;
         this.yaml = yaml;
-        this.issuedLaterAllowed = issuedLaterAllowed;
-    }
-
-    /**
-     * This reader, but letting a licence said to be issued bear an issue date after the assessment date. For the case
-     * files alone: in-force boundary cases assess a licensed base project on dates before its licence's issue date
-     * (engine/cases/CaseLoader names them); every description the service and the commands read is refused for it.
-     */
-    public ProjectReader allowingIssueAfterAssessment() {
-        return new ProjectReader(Json.json(), limits, yaml, true);
     }
 
     public static ProjectReader json() {
@@ -75,11 +63,11 @@ public final class ProjectReader {
     }
 
     public static ProjectReader json(Limits limits) {
-        return new ProjectReader(Json.json(), limits, false, false);
+        return new ProjectReader(Json.json(), limits, false);
     }
 
     public static ProjectReader yaml(Limits limits) {
-        return new ProjectReader(Json.json(), limits, true, false);
+        return new ProjectReader(Json.json(), limits, true);
     }
 
     /**
@@ -316,7 +304,7 @@ public final class ProjectReader {
             errors.add(new InputError("id", "required: a project id, unique within a batch"));
         }
         if (project != null) {
-            Checks.check(project, "", limits, !issuedLaterAllowed, errors);
+            Checks.check(project, "", limits, errors);
         }
         return errors.isEmpty() ? new Result(project, errors) : new Result(null, errors);
     }

@@ -33,10 +33,20 @@ public record Licence(
         @Schema(description = "Licensed capacity, tonnes per year")
         Double capacityTonnesPerYear,
         @Schema(description = "Free-text status or note recorded by the regulator")
-        String note) {
+        String note,
+        @Schema(description = "Months of basic construction the approved feasibility study or mine design sets, counted from the issue date (LGM Art 59(2)(d)); register column TG_XDCB_thang")
+        Double constructionMonths,
+        @Schema(description = "The day the exploration results the application rests on were recognised: the explorer's priority to apply for the exploitation licence runs from it (LGM Art 48(1))")
+        LocalDate explorationResultsRecognisedOn,
+        @Schema(description = "The day the area a geological-survey participant chose was delineated a no-auction area: its priority to apply for the exploration licence runs from it (LGM Art 22(2)(c))")
+        LocalDate noAuctionAreaDelineatedOn,
+        @Schema(description = "The authority the pending renewal (or re-issue) of the licence was filed with (LGM Art 108(3); NQ 66.19/2026 Appendix VIII)")
+        Issuer renewalFiledWith,
+        @Schema(description = "The application for recognition of the exploration results was filed within six months of the exploration licence's expiry; while the six months run, whether it has been filed (LGM Art 50(3))")
+        Boolean resultsRecognitionFiled) {
 
     public static final Licence UNKNOWN = new Licence(null, null, null, null, null, null, null, null, null, null,
-            null, null, null, null, null, null, null, null, null);
+            null, null, null, null, null, null, null, null, null, null, null, null, null, null);
 
     public boolean expiredOn(LocalDate date) {
         return expiresOn != null && date != null && expiresOn.isBefore(date);

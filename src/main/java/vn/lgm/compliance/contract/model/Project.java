@@ -8,9 +8,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 /**
  * A project description as the public contract defines it. Every fact is optional: an absent fact is unknown.
  * Absent sections are replaced by sections whose facts are all unknown, so rules can read
- * {@code environment.eiaApproved} without guarding against a missing {@code environment}. A list keeps the difference
- * the contract makes: an omitted list ({@code partners}, {@code exports}) stays null — unknown — and an empty list
- * means none.
+ * {@code environment.eiaApproved} without guarding against a missing {@code environment}. Lists keep the difference
+ * the contract makes: an omitted list ({@code partners}, {@code exports}, ...) is null, unknown; an empty list is none.
  */
 @Schema(description = "A proposed or licensed mineral project (contract: docs/CONTRACT.md)")
 public record Project(

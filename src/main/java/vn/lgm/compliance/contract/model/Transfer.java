@@ -6,7 +6,10 @@ public record Transfer(LicenceType rights, Double explorationBudgetSpentPercent,
                        @org.eclipse.microprofile.openapi.annotations.media.Schema(description = "The transfer has been "
                                + "approved and made (LGM Art 46(3), Art 58(3)); until then a condition of the transfer not "
                                + "yet met is a step still to take (an OBLIGATION), after it a VIOLATION. Added to the contract.")
-                       Boolean completed) {
+                       Boolean completed,
+                       @org.eclipse.microprofile.openapi.annotations.media.Schema(description = "The authority the "
+                               + "transfer dossier was filed with (LGM Art 108(3); NQ 66.19/2026 Appendix VIII). Added to the contract.")
+                       Issuer filedWith) {
 
-    public static final Transfer UNKNOWN = new Transfer(null, null, null, null, null, null);
+    public static final Transfer UNKNOWN = new Transfer(null, null, null, null, null, null, null);
 }

@@ -37,13 +37,8 @@ public final class CaseLoader {
     private static final Set<String> DERIVED = Set.of("mineralGroups", "strategic", "specialStrategic", "licensingAuthority");
     private static final Pattern FINDING = Pattern.compile("^[A-Z]+-\\d{3}[a-z]?(?:\\+[A-Z]+-\\d{3}[a-z]?)* (VIOLATION|OBLIGATION|INSUFFICIENT_INFORMATION|ADVISORY)$");
 
-    /**
-     * The API's reader, but for one check: 51 in-force boundary cases assess a licensed base project (issued in
-     * February 2026) on dates before its licence was issued, which the API refuses as a contradiction (issue 20).
-     * Until the lawyers move those cases' issue dates (which decides the regime their grant conditions are judged
-     * under), they are read here; IssuedAfterAssessmentCasesTest lists them, so no new one can join them.
-     */
-    private final ProjectReader reader = ProjectReader.yaml().allowingIssueAfterAssessment();
+    /** The API's reader: a case file is read as the service reads a description, and refused where the service would refuse it. */
+    private final ProjectReader reader = ProjectReader.yaml();
 
     public List<TestCase> loadAll(Path dir) {
         if (!Files.isDirectory(dir)) {

@@ -20,4 +20,10 @@ public record MineralGroup(MineralName mineral, String group, String because) im
     public Object value() {
         return mineral + ": Group " + group;
     }
+
+    /** The group itself, for {@code derivedOneOf($g, "II")}. */
+    @Override
+    public Object key() {
+        return group;
+    }
 }

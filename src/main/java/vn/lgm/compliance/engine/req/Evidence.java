@@ -5,4 +5,9 @@ public interface Evidence {
     String path();
 
     Object value();
+
+    /** What {@code derivedOneOf} compares: the value, or for a fact whose value is descriptive, its code (a group). */
+    default Object key() {
+        return value();
+    }
 }

@@ -128,11 +128,130 @@ public final class Requirements {
             List<String> missing = new ArrayList<>();
             note(earlierPath, earlier, shown, missing);
             note(laterPath, later, shown, missing);
+            if (earlier != null && later == null) {
+                // The later event's date is bounded by the law's order of events (an application is filed no later
+                // than the licence is issued, and not at all while the project is a proposal): when every date it can
+                // have falls on one side of the limit, it is not asked.
+                LocalDate limit = plus((LocalDate) earlier, facts.parameter(periodParameter), periodParameter);
+                LocalDate latest = facts.latest(laterPath);
+                LocalDate earliest = facts.earliest(laterPath);
+                if (latest != null && !latest.isAfter(limit)) {
+                    return new Result(Tri.TRUE, shown, List.of());
+                }
+                if (earliest != null && earliest.isAfter(limit)) {
+                    return new Result(Tri.FALSE, shown, List.of());
+                }
+            }
+            if (earlier == null) {
+                // The earlier event's date is not given: when even the earliest it can be (the law's order of events,
+                // and the rule's own reach) leaves the later event within the shortest period in force since then,
+                // every answer meets the period, and neither date is asked.
+                LocalDate earliestEarlier = facts.earliest(earlierPath);
+                LocalDate laterBound = later != null ? (LocalDate) later : facts.latest(laterPath);
+                if (earliestEarlier != null && laterBound != null && !laterBound.isAfter(
+                        plus(earliestEarlier, facts.smallestParameter(periodParameter, earliestEarlier), periodParameter))) {
+                    return new Result(Tri.TRUE, shown, List.of());
+                }
+            }
+            if (later == null && facts.earliest(laterPath) != null && facts.earliest(laterPath).isAfter(facts.today())) {
+                missing.remove(laterPath);   // the later event has not happened yet: there is no date to ask
+            }
             if (!missing.isEmpty()) {
                 return Result.unknown(shown, missing);
             }
+            if (later == null) {
+                return new Result(Tri.FALSE, shown, List.of());   // not happened yet, and the earlier date gave no answer
+            }
             LocalDate limit = plus((LocalDate) earlier, facts.parameter(periodParameter), periodParameter);
             return new Result(Tri.of(!((LocalDate) later).isAfter(limit)), shown, List.of());
+        };
+    }
+
+    /**
+     * A duty with a period: done ({@code duty} true), nothing to find; not done (or not known to be) while the period
+     * counted from the date at {@code fromPath} runs, a step still to take (a pending result: the finding is an
+     * OBLIGATION, and nothing is asked, since either answer leaves the project within the law); once the period has run,
+     * the duty's own result (false: the rule's outcome; unknown: its facts are asked). Where the date the period runs
+     * from is not given, and the duty is not shown done, that date is asked: it decides between a step still to take and
+     * a breach. The parameter's key ends in Days, Months or Years.
+     */
+    public static Requirement dueBy(Requirement duty, String fromPath, String periodParameter) {
+        return facts -> {
+            Result met = duty.evaluate(facts);
+            if (met.value() == Tri.TRUE) {
+                return met;
+            }
+            Object from = facts.value(fromPath);
+            List<FactValue> shown = new ArrayList<>(met.facts());
+            if (from == null) {
+                List<String> missing = new ArrayList<>(List.of(fromPath));
+                met.missing().forEach(m -> {
+                    if (!missing.contains(m)) {
+                        missing.add(m);
+                    }
+                });
+                return Result.unknown(shown, missing);
+            }
+            shown.add(0, new FactValue(fromPath, from));
+            LocalDate due = plus((LocalDate) from, facts.parameter(periodParameter), periodParameter);
+            if (!facts.today().isAfter(due)) {
+                return new Result(Tri.FALSE, shown, List.of(), true);
+            }
+            return new Result(met.value(), shown, met.missing());
+        };
+    }
+
+    /**
+     * A duty the law sets no period for: done, nothing to find; not done, a step still to take (pending: an OBLIGATION,
+     * never a breach by the passing of time); not known, asked (its answer decides between nothing and a step to take).
+     */
+    public static Requirement owed(Requirement duty) {
+        return facts -> {
+            Result met = duty.evaluate(facts);
+            return met.value() == Tri.FALSE ? new Result(Tri.FALSE, met.facts(), List.of(), true) : met;
+        };
+    }
+
+    /**
+     * A yearly filing has fallen due: the filing for a calendar year is due the given number of days after that year
+     * ends, and the licence (issued on the date at {@code issuedPath}) ran in the last year whose filing is now overdue.
+     * The parameter's key ends in Days.
+     */
+    public static Requirement yearlyFilingDue(String issuedPath, String daysAfterYearEndParameter) {
+        return facts -> {
+            Object issued = facts.value(issuedPath);
+            if (issued == null) {
+                return missing(issuedPath);
+            }
+            long days = (long) facts.parameter(daysAfterYearEndParameter);
+            LocalDate today = facts.today();
+            int year = today.getYear() - 1;
+            if (!today.isAfter(LocalDate.of(year, 12, 31).plusDays(days))) {
+                year--;
+            }
+            return Result.known(!((LocalDate) issued).isAfter(LocalDate.of(year, 12, 31)), new FactValue(issuedPath, issued));
+        };
+    }
+
+    /**
+     * The number of months given at {@code monthsPath}, counted from the date at {@code fromPath}, has run by the
+     * assessment date (a period the description itself sets, such as a feasibility study's construction time); a
+     * fraction of a month counts as a whole one.
+     */
+    public static Requirement elapsed(String fromPath, String monthsPath) {
+        return facts -> {
+            Object from = facts.value(fromPath);
+            Object months = facts.value(monthsPath);
+            List<FactValue> shown = new ArrayList<>();
+            List<String> missing = new ArrayList<>();
+            note(fromPath, from, shown, missing);
+            note(monthsPath, months, shown, missing);
+            if (!missing.isEmpty()) {
+                return Result.unknown(shown, missing);
+            }
+            // A fraction of a month (a register's "40.8") is counted as a whole one: the deadline is never earlier.
+            LocalDate end = afterMonths((LocalDate) from, Math.ceil(number(months)));
+            return new Result(Tri.of(facts.today().isAfter(end)), shown, List.of());
         };
     }
 
@@ -143,13 +262,20 @@ public final class Requirements {
      * between, the extensions decide. Parameter keys end in Months or Years.
      */
     public static Requirement termWithin(String issuedPath, String expiresPath, String termParameter,
-            String maxExtensionParameter, String extensionMonthsPath) {
-        return termWithin(issuedPath, expiresPath, termParameter, maxExtensionParameter, extensionMonthsPath, null, null);
+            String maxExtensionParameter, String extensionMonthsPath, String extensionWindowParameter) {
+        return termWithin(issuedPath, expiresPath, termParameter, maxExtensionParameter, extensionMonthsPath,
+                extensionWindowParameter, null, null);
     }
 
-    /** As {@link #termWithin(String, String, String, String, String)}, with at most so many extensions. */
+    /**
+     * As {@link #termWithin(String, String, String, String, String, String)}, with at most so many extensions. An
+     * extension is granted as the term it extends ends (the law's order of events): while the base term's end is further
+     * off than the window ({@code extensionWindowParameter}, in months), no extension can have been granted, so an expiry
+     * beyond the base term fails whatever the extensions the description gives or omits.
+     */
     public static Requirement termWithin(String issuedPath, String expiresPath, String termParameter,
-            String maxExtensionParameter, String extensionMonthsPath, String extensionCountPath, String maxCountParameter) {
+            String maxExtensionParameter, String extensionMonthsPath, String extensionWindowParameter,
+            String extensionCountPath, String maxCountParameter) {
         return facts -> {
             Object issued = facts.value(issuedPath);
             Object expires = facts.value(expiresPath);
@@ -157,9 +283,11 @@ public final class Requirements {
             List<String> missing = new ArrayList<>();
             note(issuedPath, issued, shown, missing);
             note(expiresPath, expires, shown, missing);
-            if (issued == null && expires != null && facts.earliestIssue() != null
-                    && !((LocalDate) expires).isAfter(plus(facts.earliestIssue(), facts.parameter(termParameter), termParameter))) {
-                // Even a licence issued on the first day the rule reaches runs within the base term by this expiry.
+            LocalDate earliestIssue = facts.earliest(issuedPath);
+            if (issued == null && expires != null && earliestIssue != null
+                    && !((LocalDate) expires).isAfter(plus(earliestIssue, facts.parameter(termParameter), termParameter))) {
+                // Even a licence issued on the earliest day it can be (the law's order of events, the rule's reach)
+                // runs within the base term by this expiry.
                 return new Result(Tri.TRUE, shown, List.of());
             }
             if (!missing.isEmpty()) {
@@ -173,6 +301,10 @@ public final class Requirements {
             if (((LocalDate) expires).isAfter(base.plusMonths((long) maxMonths))) {
                 return new Result(Tri.FALSE, shown, List.of());
             }
+            if (facts.today().isBefore(base.minusMonths((long) facts.parameter(extensionWindowParameter)))) {
+                // Too young to have been extended: the expiry beyond the base term is the licence's own.
+                return new Result(Tri.FALSE, shown, List.of());
+            }
             // Beyond the base term but within the maximum: the extensions actually granted decide.
             Object added = facts.value(extensionMonthsPath);
             note(extensionMonthsPath, added, shown, missing);
@@ -181,12 +313,30 @@ public final class Requirements {
                 note(extensionCountPath, count, shown, missing);
             }
             boolean knownShort = added != null && (number(added) > maxMonths
-                    || ((LocalDate) expires).isAfter(base.plusMonths((long) number(added))))
+                    || ((LocalDate) expires).isAfter(afterMonths(base, number(added))))
                     || count != null && number(count) > facts.parameter(maxCountParameter);
             if (knownShort) {
                 return new Result(Tri.FALSE, shown, List.of());
             }
             return missing.isEmpty() ? new Result(Tri.TRUE, shown, List.of()) : Result.unknown(shown, missing);
+        };
+    }
+
+    /**
+     * The date a grant condition is judged on is settled: the project holds no licence yet (a proposal or an application,
+     * judged on the assessment date), or the licence's issue date is given, or every issue date the law's order of
+     * events allows falls within the rule's reach (a licence applied for in 2026 was issued in 2026), so the rule applies
+     * whatever the date. Otherwise the issue date is asked (with the stage when that is not given either).
+     */
+    public static Requirement issueDateSettled() {
+        Requirement given = eitherOf(oneOf("stage", vn.lgm.compliance.contract.model.Stage.PROPOSAL,
+                vn.lgm.compliance.contract.model.Stage.APPLICATION), known("licence.issuedOn"));
+        return facts -> {
+            Result r = given.evaluate(facts);
+            if (r.value() != Tri.TRUE && facts.everyIssueInReach()) {
+                return new Result(Tri.TRUE, r.facts(), List.of());
+            }
+            return r;
         };
     }
 
@@ -204,14 +354,43 @@ public final class Requirements {
         LocalDate day = LocalDate.parse(isoDate);
         return facts -> {
             Object v = facts.value(datePath);
-            return v == null ? missing(datePath)
-                    : Result.known(((LocalDate) v).isBefore(day), new FactValue(datePath, v));
+            if (v == null) {
+                // Bounded by the law's order of events: every date possible on one side of the day decides it.
+                LocalDate latest = facts.latest(datePath);
+                LocalDate earliest = facts.earliest(datePath);
+                if (latest != null && latest.isBefore(day)) {
+                    return new Result(Tri.TRUE, List.of(), List.of());
+                }
+                if (earliest != null && !earliest.isBefore(day)) {
+                    return new Result(Tri.FALSE, List.of(), List.of());
+                }
+                return missing(datePath);
+            }
+            return Result.known(((LocalDate) v).isBefore(day), new FactValue(datePath, v));
+        };
+    }
+
+    /**
+     * The list is given and has an entry; asked for (unknown, the list among the missing facts) when it is omitted, and
+     * also when it is given empty. For a rule that asks for a list the law cannot be applied without (the minerals, the
+     * activities, the exports of a project that exports): an empty list there says "none" where the description itself
+     * says there must be some, so the list is asked for again. Rules that read a list whose emptiness is a lawful answer
+     * ("no partners") use {@link #known} instead: an empty list is given.
+     */
+    public static Requirement nonEmpty(String path) {
+        return facts -> {
+            Object v = facts.value(path);
+            if (v == null) {
+                return missing(path);
+            }
+            return ((java.util.Collection<?>) v).isEmpty() ? Result.unknown(List.of(new FactValue(path, v)), List.of(path))
+                    : Result.known(true, new FactValue(path, v));
         };
     }
 
     /** A derived fact's value is one of these (a principal group, an authority): shown in the finding. */
     public static Requirement derivedOneOf(Evidence evidence, Object... values) {
-        return facts -> Result.known(matchesAny(evidence.value(), values),
+        return facts -> Result.known(matchesAny(evidence.key(), values),
                 new FactValue(evidence.path(), evidence.value()));
     }
 
@@ -349,6 +528,18 @@ public final class Requirements {
             return amount;
         }
         throw new IllegalArgumentException("parameter '" + parameter + "' is not a period in Months or Years");
+    }
+
+    /**
+     * The date {@code months} after {@code date}; a number of months beyond any calendar (a description's 9e10 months
+     * of construction) ends after every date rather than failing the assessment.
+     */
+    static LocalDate afterMonths(LocalDate date, double months) {
+        try {
+            return date.plusMonths((long) months);
+        } catch (java.time.DateTimeException tooFar) {
+            return months > 0 ? LocalDate.MAX : LocalDate.MIN;
+        }
     }
 
     static LocalDate plus(LocalDate date, double amount, String parameter) {

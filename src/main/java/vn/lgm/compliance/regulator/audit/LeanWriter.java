@@ -109,7 +109,9 @@ public final class LeanWriter {
                     + ", not " + rules.version());
         }
         Map<String, RuleInfo> byId = rules.catalogue().stream().collect(Collectors.toMap(RuleInfo::id, Function.identity()));
-        ParameterValues params = rules.parameters().at(lean.lawAsOf());
+        // The parameters by the date a finding's rule is judged on (the assessment's, an issue's, an auction's).
+        Map<LocalDate, ParameterValues> byDate = new java.util.HashMap<>(4);
+        byDate.put(lean.lawAsOf(), rules.parameters().at(lean.lawAsOf()));
         List<Finding> findings = new ArrayList<>(lean.findings().size());
         for (LeanFinding f : lean.findings()) {
             List<RuleInfo> of = new ArrayList<>();
@@ -124,10 +126,13 @@ public final class LeanWriter {
             RuleInfo rule = of.get(0);
             boolean undecided = Boolean.TRUE.equals(f.asked());
             List<String> entries = f.entries() != null ? f.entries() : Entries.named(f.facts(), f.missingFacts());
+            // A rule judged on the auction's or the date explains itself by the law of that date.
+            Function<RuleInfo, ParameterValues> p = r -> byDate.computeIfAbsent(
+                    FindingCollector.judgedDate(r, f.facts(), lean.lawAsOf()), d -> rules.parameters().at(d));
             String explanation = FindingCollector.explanation(of, undecided, f.dependsOn(), f.facts(), f.missingFacts(),
-                    entries, r -> params, lean.lawAsOf());
+                    entries, p, lean.lawAsOf());
             String remediation = FindingCollector.remediation(of, undecided, f.dependsOn(), f.facts(), f.missingFacts(),
-                    r -> params, lean.lawAsOf());
+                    p, lean.lawAsOf());
             List<RuleRef> others = of.subList(1, of.size()).stream()
                     .map(r -> new RuleRef(r.id(), r.title(), r.citation(), r.inForce())).toList();
             findings.add(new Finding(rule.id(), rule.title(), rule.area(), f.outcome(), rule.citation(), rule.inForce(),

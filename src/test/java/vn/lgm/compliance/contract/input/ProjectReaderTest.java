@@ -87,4 +87,15 @@ class ProjectReaderTest {
         assertTrue(r.ok(), r.errors().toString());
         assertEquals("COAL", r.project().minerals().get(0).name().name());
     }
+
+    /** Issue #22 item 5: an omitted list is unknown (null), an empty list is none; both survive the reading. */
+    @Test
+    void anOmittedListStaysUnknownAndAnEmptyOneIsNone() {
+        Project omitted = ProjectReader.json().read("{\"id\": \"P-1\"}").project();
+        assertNull(omitted.partners());
+        assertNull(omitted.exports());
+        Project empty = ProjectReader.json().read("{\"id\": \"P-1\", \"partners\": [], \"exports\": []}").project();
+        assertEquals(List.of(), empty.partners());
+        assertEquals(List.of(), empty.exports());
+    }
 }
