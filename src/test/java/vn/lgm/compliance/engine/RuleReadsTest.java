@@ -71,8 +71,12 @@ class RuleReadsTest {
         assertTrue(cannotFire("APP-034", quarry), "Group IV's term: not this group");
         assertTrue(cannotFire("EXP-001", quarry), "an export: not this project's activities");
         assertFalse(cannotFire("APP-032", quarry), "an exploitation licence's term applies");
-        assertFalse(cannotFire("AUC-010", quarry), "the allocation is not given: an auction may have been held");
-        assertTrue(of("AUC-010").guard().open(quarry, assessor.assess(quarry).derived()), "an answer away: the allocation");
+        // a bidder's conditions are judged before the bid: not of an operating mine (AUC-010 reads the stage)
+        assertTrue(cannotFire("AUC-010", quarry), "a bidder's debts: not asked of an operating mine");
+        Project proposal = project("{\"id\": \"P\", \"assessmentDate\": \"2026-03-01\", \"activities\": [\"EXPLOITATION\"],"
+                + " \"minerals\": [{\"name\": \"CONSTRUCTION_STONE\"}], \"stage\": \"PROPOSAL\", \"licence\": {\"type\": \"EXPLOITATION\"}}");
+        assertFalse(cannotFire("AUC-010", proposal), "the allocation is not given: an auction may be held");
+        assertTrue(of("AUC-010").guard().open(proposal, assessor.assess(proposal).derived()), "an answer away: the allocation");
         Project given = project("{\"id\": \"Q\", \"assessmentDate\": \"2026-03-01\", \"activities\": [\"EXPLOITATION\"],"
                 + " \"minerals\": [{\"name\": \"CONSTRUCTION_STONE\"}], \"licence\": {\"allocation\": \"NO_AUCTION_AREA\"}}");
         assertTrue(cannotFire("AUC-010", given), "no auction: a bidder's conditions do not apply");
