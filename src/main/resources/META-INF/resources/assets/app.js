@@ -252,12 +252,16 @@
     window.lgmPaths.encodeLink(project).then(function (d) { a.href = '/report?lang=' + lang + '&d=' + d; });
   }
 
-  // ---- the interview: the deciding facts first, then only questions whose answer can change the verdict ---
-  var IVSTORE = 'lgm.investor.interview';
+  // ---- the interview: one screen (one topic) at a time, what can make the project unlawful first -------------
+  // The API (POST /api/v1/interviews/next) gives the next screen ("page"); the answers are kept by path, so going back
+  // shows a screen as it was answered and changing nothing there walks forward through the screens already seen.
+  var IVSTORE = 'lgm.investor.interview.v2';
+  var DONT_KNOW = '__dontknow__';
   var screen = document.getElementById('interview-screen');
   var progress = document.getElementById('interview-progress');
   var ivStatus = document.getElementById('interview-status');
-  function freshInterview() { return { project: { id: 'INTERVIEW' }, unknown: [], asked: [], current: [], phase: 'START' }; }
+  var backButton = document.getElementById('interview-back');
+  function freshInterview() { return { base: { id: 'INTERVIEW' }, answers: {}, order: [], screens: [], at: -1 }; }
   var iv = freshInterview();
   function plural(key, n) {
     var form = n === 0 && T[key + '.zero'] ? T[key + '.zero'] : n === 1 ? T[key + '.one'] : T[key + '.other'];
@@ -270,37 +274,105 @@
     if (text !== undefined && text !== null) { e.textContent = text; }
     return e;
   }
-  function questionElement(q) {
-    var id = qid(q.field);
-    var box = el('fieldset', { 'class': 'question', 'data-question': q.field, 'data-type': q.type, id: id });
-    box.appendChild(el('legend', {}, q.label));
-    var choices = el('div', { 'class': 'choices' });
-    if (q.type === 'boolean' || q.type === 'enumList') {
-      var opts = q.type === 'boolean' ? [{ value: 'true', label: T.yes }, { value: 'false', label: T.no }] : q.allowed;
-      opts.forEach(function (c) {
+  // the description so far: the facts of the start, then every answer kept; "I don't know" stays out of it
+  function interviewProject() {
+    var p = JSON.parse(JSON.stringify(iv.base));
+    iv.order.forEach(function (path) {
+      var v = iv.answers[path];
+      if (v !== DONT_KNOW && v !== undefined) { window.lgmPaths.setPath(p, path, v); }
+    });
+    return p;
+  }
+  function interviewUnknown() {
+    return iv.order.filter(function (path) { return iv.answers[path] === DONT_KNOW; });
+  }
+  function keep(path, value) {
+    if (iv.order.indexOf(path) < 0) { iv.order.push(path); }
+    iv.answers[path] = value;
+  }
+  function radio(name, id, value, label, checked) {
+    var span = el('span', { 'class': 'check' });
+    var input = el('input', { type: 'radio', name: name, id: id, value: value });
+    if (checked) { input.checked = true; }
+    span.appendChild(input);
+    span.appendChild(el('label', { 'for': id }, label));
+    return span;
+  }
+  function inputFor(q, id, value) {
+    var wrap = el('span', { 'class': 'choices' });
+    if (q.type === 'boolean') {
+      q.allowed.forEach(function (c) {
+        wrap.appendChild(radio(id, id + '--' + c.value, c.value, c.label, value === (c.value === 'true')));
+      });
+    } else if (q.type === 'enumList') {
+      q.allowed.forEach(function (c) {
         var span = el('span', { 'class': 'check' });
-        var input = el('input', { type: q.type === 'boolean' ? 'radio' : 'checkbox', name: id, id: id + '--' + c.value, value: c.value });
+        var input = el('input', { type: 'checkbox', name: id, id: id + '--' + c.value, value: c.value });
+        if (Array.isArray(value) && value.indexOf(c.value) >= 0) { input.checked = true; }
         span.appendChild(input);
         span.appendChild(el('label', { 'for': id + '--' + c.value }, c.label));
-        choices.appendChild(span);
+        wrap.appendChild(span);
       });
     } else if (q.type === 'enum') {
       var select = el('select', { id: id + '--input', 'aria-label': q.label });
       select.appendChild(el('option', { value: '' }, T.choose));
       q.allowed.forEach(function (c) { select.appendChild(el('option', { value: c.value }, c.label)); });
-      choices.appendChild(select);
+      if (typeof value === 'string') { select.value = value; }
+      wrap.appendChild(select);
     } else {
       var type = q.type === 'number' || q.type === 'integer' ? 'number' : q.type === 'date' ? 'date' : 'text';
-      choices.appendChild(el('input', { type: type, id: id + '--input', 'aria-label': q.label, step: 'any' }));
+      var input = el('input', { type: type, id: id + '--input', 'aria-label': q.label, step: 'any' });
+      if (value !== undefined && value !== DONT_KNOW) { input.value = String(value); }
+      wrap.appendChild(input);
     }
-    box.appendChild(choices);
+    return wrap;
+  }
+  function questionElement(q) {
+    var id = qid(q.field);
+    var value = iv.answers[q.field];
+    var box = el('fieldset', { 'class': 'question', 'data-question': q.field, 'data-type': q.type, id: id });
+    box.appendChild(el('legend', {}, q.label));
+    if (q.type === 'list') {
+      // none, or the first entry (more entries in the full form)
+      var choices = el('span', { 'class': 'choices' });
+      var has = Array.isArray(value) && value.length > 0;
+      if (q.allowed.length) { choices.appendChild(radio(id, id + '--none', 'none', q.allowed[0].label, Array.isArray(value) && !has)); }
+      choices.appendChild(radio(id, id + '--entry', 'entry', T.listEntry, has || !q.allowed.length));
+      box.appendChild(choices);
+      var entry = el('div', { 'class': 'entry-fields' });
+      q.entry.forEach(function (e) {
+        var f = el('div', { 'class': 'entry-field', 'data-entry': e.field });
+        f.appendChild(el('label', { 'for': qid(e.field) + '--input' }, e.label));
+        var ev = has ? value[0][e.field.substring(e.field.lastIndexOf('.') + 1)] : undefined;
+        f.appendChild(inputFor(e, qid(e.field), ev));
+        entry.appendChild(f);
+      });
+      box.appendChild(entry);
+      box.appendChild(radio(id + '--dk', id + '--dontknow', DONT_KNOW, T.dontKnow, value === DONT_KNOW));
+    } else {
+      var inputs = inputFor(q, id, value);
+      inputs.appendChild(radio(id + '--dk', id + '--dontknow', DONT_KNOW, T.dontKnow, value === DONT_KNOW));
+      box.appendChild(inputs);
+    }
     var help = el('p', { 'class': 'help' }, q.help || '');
     if (q.provision) { help.appendChild(el('span', { 'class': 'cite' }, ' (' + T.law + ': ' + q.provision + ')')); }
     box.appendChild(help);
+    if (q.why) { box.appendChild(el('p', { 'class': 'why' }, T.why + ' ' + q.why)); }
+    if (q.unsure) { box.appendChild(el('p', { 'class': 'unsure' }, T.unsure + ' ' + q.unsure)); }
+    if (q.askedIf) { box.setAttribute('data-after', q.askedIf.field); }
+    box.addEventListener('change', function (ev) {
+      // "I don't know" and an answer exclude each other
+      if (ev.target.name === id + '--dk') {
+        box.querySelectorAll('input[type=radio]:not([name="' + id + '--dk"]), input[type=checkbox]').forEach(function (i) { i.checked = false; });
+      } else {
+        var dk = document.getElementById(id + '--dontknow');
+        if (dk) { dk.checked = false; }
+      }
+      showFollowers();
+    });
     return box;
   }
-  function readQuestion(q) {
-    var id = qid(q.field);
+  function readInput(q, id) {
     if (q.type === 'boolean') {
       var r = screen.querySelector('input[name="' + id + '"]:checked');
       return r ? r.value === 'true' : undefined;
@@ -314,67 +386,169 @@
     if (s === '') { return undefined; }
     return q.type === 'number' || q.type === 'integer' ? Number(s) : s;
   }
-  function renderStep(step) {
-    iv.phase = step.phase;
-    iv.current = step.phase === 'START' ? step.questions : step.questions.slice(0, 1);
+  // what a question's inputs say now: a value, DONT_KNOW, or undefined (not answered)
+  function readQuestion(q) {
+    var id = qid(q.field);
+    if (document.getElementById(id + '--dontknow').checked) { return DONT_KNOW; }
+    if (q.type !== 'list') { return readInput(q, id); }
+    var mode = screen.querySelector('input[name="' + id + '"]:checked');
+    if (mode && mode.value === 'none') { return []; }
+    var entry = {};
+    var any = false;
+    q.entry.forEach(function (e) {
+      var v = readInput(e, qid(e.field));
+      if (v !== undefined) { entry[e.field.substring(e.field.lastIndexOf('.') + 1)] = v; any = true; }
+    });
+    return any ? [entry] : undefined;
+  }
+  // the answer a question that follows another waits for, given the screen's inputs and the answers kept
+  function currentAnswer(path) {
+    var q = currentQuestions().filter(function (x) { return x.field === path; })[0];
+    if (q) {
+      var box = screen.querySelector('[data-question="' + CSS.escape(path) + '"]');
+      return box && box.hidden ? DONT_KNOW : readQuestion(q);
+    }
+    var v = iv.answers[path];
+    return v === undefined ? window.lgmPaths.getPath(interviewProject(), path) : v;
+  }
+  function holds(c) {
+    var v = currentAnswer(c.field);
+    if (v === undefined || v === null || v === DONT_KNOW) { return false; }
+    if (c.anyOf) {
+      var values = Array.isArray(v) ? v : [v];
+      return values.some(function (x) { return c.anyOf.indexOf(String(x)) >= 0; });
+    }
+    var d = String(v);
+    return (!c.from || d >= c.from) && (!c.before || d < c.before);
+  }
+  // a question shown only once the answer it follows leaves it open (askedIf), in the screen's order
+  function showFollowers() {
+    currentQuestions().forEach(function (q) {
+      var box = screen.querySelector('[data-question="' + CSS.escape(q.field) + '"]');
+      if (box && q.askedIf) { box.hidden = !holds(q.askedIf); }
+    });
+  }
+  function currentScreen() { return iv.at >= 0 ? iv.screens[iv.at] : null; }
+  function currentQuestions() { var s = currentScreen(); return s && s.page ? s.page.questions : []; }
+  function renderScreen() {
+    var s = currentScreen();
+    var step = s.step;
     screen.innerHTML = '';
     ivStatus.textContent = '';
-    iv.current.forEach(function (q) { screen.appendChild(questionElement(q)); });
     var done = step.phase === 'DONE';
-    if (done) { screen.appendChild(el('p', { 'class': 'done', id: 'interview-done' }, T.done)); }
+    if (!done) {
+      var page = step.page;
+      screen.appendChild(el('h3', { 'class': 'topic', id: 'interview-topic' }, page.title));
+      if (page.intro) { screen.appendChild(el('p', { 'class': 'topic-intro' }, page.intro)); }
+      page.shortcuts.forEach(function (sc) {
+        var b = el('button', { type: 'button', 'class': 'shortcut', 'data-shortcut': sc.id }, sc.label);
+        b.addEventListener('click', function () {
+          sc.answers.forEach(function (a) {
+            var q = page.questions.filter(function (x) { return x.field === a.field; })[0];
+            var id = qid(a.field);
+            if (q.type === 'boolean') {
+              var r = document.getElementById(id + '--' + String(a.value));
+              if (r) { r.checked = true; r.dispatchEvent(new Event('change', { bubbles: true })); }
+            } else if (q.type === 'list') {
+              var none = document.getElementById(id + '--none');
+              if (none) { none.checked = true; none.dispatchEvent(new Event('change', { bubbles: true })); }
+            } else {
+              var input = document.getElementById(id + '--input');
+              if (input) { input.value = String(a.value); input.dispatchEvent(new Event('change', { bubbles: true })); }
+            }
+          });
+          ivStatus.textContent = T.shortcutDone;
+        });
+        screen.appendChild(b);
+      });
+      page.questions.forEach(function (q) { screen.appendChild(questionElement(q)); });
+      showFollowers();
+    } else {
+      screen.appendChild(el('p', { 'class': 'done', id: 'interview-done' }, T.done));
+    }
     document.getElementById('interview-next').hidden = done;
-    document.getElementById('interview-dont-know').hidden = done;
+    backButton.hidden = iv.at <= 0;
     progress.textContent = step.phase === 'START' ? T.start
-      : plural('remaining', step.remaining) + ' ' + plural('asked', iv.asked.length);
+      : done ? plural('remaining', 0)
+      : T.progress.replace('{n}', String(step.likely)).replace('{m}', String(step.remaining)) + ' ' + plural('answeredScreens', iv.at);
     progress.setAttribute('data-remaining', String(step.remaining));
+    progress.setAttribute('data-likely', String(step.likely));
     screen.setAttribute('data-phase', step.phase);
-    screen.setAttribute('data-answered', String(iv.asked.length));
+    screen.setAttribute('data-topic', done ? '' : step.page.topic);
+    screen.setAttribute('data-screen', String(iv.at + 1));
+    var first = screen.querySelector('input, select');
+    if (first && iv.at > 0) { first.focus(); }
   }
+  function saveInterview() { try { sessionStorage.setItem(IVSTORE, JSON.stringify(iv)); } catch (e) { /* private mode */ } }
   function interviewStep() {
-    try { sessionStorage.setItem(IVSTORE, JSON.stringify(iv)); } catch (e) { /* private mode */ }
+    saveInterview();
+    var project = interviewProject();
     return fetch('/api/v1/interviews/next?lang=' + lang, {
       method: 'POST', headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ project: iv.project, unknown: iv.unknown })
+      body: JSON.stringify({ project: project, unknown: interviewUnknown() })
     }).then(function (r) { return r.json(); }).then(function (step) {
-      renderStep(step);
-      if (iv.asked.length) { liveReport(step.phase === 'DONE'); }
+      iv.screens = iv.screens.slice(0, iv.at + 1);
+      iv.screens.push({ step: step, page: step.page });
+      iv.at = iv.screens.length - 1;
+      saveInterview();
+      renderScreen();
+      if (iv.at > 0) { liveReport(step.phase === 'DONE'); }
     }).catch(function () { ivStatus.textContent = T.failed; });
   }
   // the verdict and findings so far; the counterfactual search only once the interview is done
   var reportSeq = 0;
   function liveReport(final) {
-    fill(iv.project);
+    var project = interviewProject();
+    fill(project);
     result.hidden = false;
     var seq = ++reportSeq;
     return fetch('/ui/report?lang=' + lang + '&counterfactuals=' + final, {
-      method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(iv.project)
+      method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(project)
     }).then(function (r) { return r.text(); }).then(function (html) {
       if (seq !== reportSeq) { return; } // an older answer's report arrived late
       result.innerHTML = html;
-      shareLink(iv.project);
-      save(iv.project, true);
+      shareLink(project);
+      save(project, true);
     });
   }
   document.getElementById('interview-next').addEventListener('click', function () {
+    var changed = false;
     var answers = [];
-    for (var i = 0; i < iv.current.length; i++) {
-      var v = readQuestion(iv.current[i]);
-      if (v === undefined) { ivStatus.textContent = T.answerFirst; return; }
-      answers.push(v);
+    var missing = null;
+    currentQuestions().forEach(function (q) {
+      var box = screen.querySelector('[data-question="' + CSS.escape(q.field) + '"]');
+      if (box.hidden) { return; }
+      var v = readQuestion(q);
+      if (v === undefined && !missing) { missing = box; }
+      answers.push([q.field, v]);
+    });
+    if (missing) {
+      ivStatus.textContent = T.answerFirst;
+      missing.querySelector('input, select').focus();
+      return;
     }
-    iv.current.forEach(function (q, n) { window.lgmPaths.setPath(iv.project, q.field, answers[n]); iv.asked.push(q.field); });
+    answers.forEach(function (a) {
+      if (JSON.stringify(iv.answers[a[0]]) !== JSON.stringify(a[1])) { changed = true; }
+      keep(a[0], a[1]);
+    });
+    if (!changed && iv.at < iv.screens.length - 1) {
+      iv.at++;   // nothing changed here: the next screen as it was answered
+      saveInterview();
+      renderScreen();
+      return;
+    }
     interviewStep();
   });
-  document.getElementById('interview-dont-know').addEventListener('click', function () {
-    iv.current.forEach(function (q) {
-      var v = readQuestion(q);
-      if (v !== undefined && iv.current.length > 1) { window.lgmPaths.setPath(iv.project, q.field, v); } else { iv.unknown.push(q.field); }
-      iv.asked.push(q.field);
-    });
-    interviewStep();
+  backButton.addEventListener('click', function () {
+    if (iv.at <= 0) { return; }
+    iv.at--;
+    saveInterview();
+    renderScreen();
   });
   document.getElementById('interview-restart').addEventListener('click', function () {
+    var date = iv.base.assessmentDate;
     iv = freshInterview();
+    if (date) { iv.base.assessmentDate = date; }
     interviewStep();
   });
 
@@ -468,6 +642,7 @@
   var saved = null;
   try { saved = JSON.parse(sessionStorage.getItem(STORE) || 'null'); } catch (e) { saved = null; }
   try { iv = JSON.parse(sessionStorage.getItem(IVSTORE) || 'null') || freshInterview(); } catch (e) { iv = freshInterview(); }
+  if (!iv.answers || !iv.screens) { iv = freshInterview(); }
   var shared = new URLSearchParams(location.search).get('d');
   function restore(s) {
     if (s && s.project) {
@@ -484,12 +659,14 @@
     restore(saved);
   }
 
-  // the interview resumes where it was (a language switch keeps it); its screen is built from the API's answer
-  fetch('/api/v1/interviews/next?lang=' + lang, {
-    method: 'POST', headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ project: iv.project, unknown: iv.unknown })
-  }).then(function (r) { return r.json(); }).then(renderStep).catch(function () { ivStatus.textContent = T.failed; });
+  // the interview resumes where it was (a language switch keeps the answers; the screen comes again in the new language)
+  if (iv.screens.length) {
+    iv.screens = iv.screens.slice(0, iv.at);
+    iv.at = iv.screens.length - 1;
+  }
+  interviewStep();
 
   // for the browser tests and the curious: what would be sent
-  window.lgm = { collect: collect, fill: fill, focusPath: focusPath, interview: function () { return iv; } };
+  window.lgm = { collect: collect, fill: fill, focusPath: focusPath, interview: function () { return iv; },
+                 interviewProject: interviewProject, interviewUnknown: interviewUnknown };
 })();

@@ -13,6 +13,18 @@
   function encode(o) {
     return btoa(unescape(encodeURIComponent(JSON.stringify(o)))).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
   }
+  // a step of a contract path: a field (its name may hold digits: areaKm2) and an entry's index
+  var STEP = /^([A-Za-z][A-Za-z0-9]*)(?:\[(\d+)\])?$/;
+  function getPath(obj, path) {
+    var cur = obj;
+    var parts = path.split('.');
+    for (var i = 0; i < parts.length && cur !== undefined && cur !== null; i++) {
+      var m = parts[i].match(STEP);
+      cur = cur[m[1]];
+      if (m[2] !== undefined && Array.isArray(cur)) { cur = cur[Number(m[2])]; }
+    }
+    return cur === null ? undefined : cur;
+  }
   function bytesToBase64url(bytes) {
     var s = '';
     for (var i = 0; i < bytes.length; i += 0x8000) { s += String.fromCharCode.apply(null, bytes.subarray(i, i + 0x8000)); }
@@ -41,7 +53,7 @@
     var parts = path.split('.');
     var cur = obj;
     for (var i = 0; i < parts.length; i++) {
-      var m = parts[i].match(/^([A-Za-z]+)(?:\[(\d+)\])?$/);
+      var m = parts[i].match(STEP);
       var last = i === parts.length - 1;
       if (m[2] === undefined) {
         if (last) { if (value === null || value === undefined) { delete cur[m[1]]; } else { cur[m[1]] = value; } return; }
@@ -56,7 +68,7 @@
       }
     }
   }
-  window.lgmPaths = { setPath: setPath, encode: encode, decode: decode, encodeLink: encodeLink, decodeLink: decodeLink };
+  window.lgmPaths = { setPath: setPath, getPath: getPath, encode: encode, decode: decode, encodeLink: encodeLink, decodeLink: decodeLink };
   if (!document.body.classList.contains('shared')) { return; }
   // no form on this page: a fact's name is text, not a link to its input
   document.querySelectorAll('a[data-focus]').forEach(function (a) {

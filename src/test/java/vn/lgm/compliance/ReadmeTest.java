@@ -130,7 +130,11 @@ class ReadmeTest {
                 && "85a".equals(f.citation().article())).map(Finding::ruleId).toList(), "no LGM Art 85a finding on 1 September 2025");
     }
 
-    /** An operating quarry after the first screen, as POST /api/v1/interviews/next answers README's request. */
+    /**
+     * An operating quarry after the first screen, as POST /api/v1/interviews/next answers README's request: the next
+     * screen abridged to its first question and the first that follows another's answer, without the ranked list and
+     * the assessment.
+     */
     static void interview(Readme readme) throws Exception {
         String curl = "interviews/next -H 'Content-Type: application/json' -d '";
         int at = readme.text().indexOf(curl);
@@ -144,15 +148,26 @@ class ReadmeTest {
                 .next(read(description.toString()), unknown, "en");
         ObjectNode shown = Json.json().valueToTree(step);
         shown.remove("assessment");
-        ArrayNode questions = (ArrayNode) shown.get("questions");
-        while (questions.size() > 2) {
-            questions.remove(2);
+        shown.remove("questions");
+        ArrayNode questions = (ArrayNode) shown.path("page").path("questions");
+        int follower = 1;
+        for (int i = 1; i < questions.size(); i++) {
+            if (!questions.get(i).path("askedIf").isNull()) {
+                follower = i;
+                break;
+            }
         }
+        ArrayNode two = Json.json().createArrayNode();
+        two.add(questions.get(0));
+        if (questions.size() > 1) {
+            two.add(questions.get(follower));
+        }
+        int onScreen = questions.size();
+        ((ObjectNode) shown.get("page")).set("questions", two);
         readme.block("interview-step", Readme.json(shown, 120));
-        readme.numbers("the interview's open questions", "abridged to the first two of (\\d+) open questions and without the"
-                + " `assessment` field; answers can bring at most (\\d+) more into play",
-                step.questions().size(), step.remaining() - step.questions().size());
-        readme.numbers("the bound's random interviews", "`InterviewBoundTest` runs (\\d+) random\\s+interviews", InterviewBoundTest.INTERVIEWS);
+        readme.numbers("the interview's screen", "abridged to two of the screen's (\\w+) questions, and without `questions`",
+                Readme.word(onScreen));
+        readme.numbers("the bound's random interviews", "`InterviewBoundTest` runs (\\d+)\\s+random interviews", InterviewBoundTest.INTERVIEWS);
         int inputs = FormModel.shared().sections("en").stream().mapToInt(s -> s.fields().size()).sum();
         readme.numbers("the form's inputs", "the full form has (\\d+) fields", inputs);
         assertTrue(readme.text().contains("Answered from `examples/stone-quarry-operating.json`, the quarry reaches COMPLIANT"));

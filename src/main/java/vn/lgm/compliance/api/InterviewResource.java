@@ -65,14 +65,20 @@ public class InterviewResource {
     @Path("next")
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "The interview: the verdict so far and the questions still worth asking, most decisive first",
-            description = "First the facts that decide which provisions apply (activities, mineral, stage, licence); then only"
-                    + " the facts the assessment's INSUFFICIENT_INFORMATION findings (and OBLIGATION due points) ask for, ranked"
-                    + " by the weight of the findings each answer settles. Answer, send the description again, repeat until"
-                    + " phase is DONE. Labels and help in English or Vietnamese (?lang=vi or Accept-Language: vi).")
+    @Operation(summary = "The interview: the verdict so far, the next screen, and the questions still worth asking",
+            description = "First what the project does (activities, mineral, stage, and the licence type only where a licence"
+                    + " is held or sought); then only the facts the assessment's INSUFFICIENT_INFORMATION findings (and"
+                    + " OBLIGATION due points) ask for, and a list the description omits while a rule reading its entries may"
+                    + " apply. What can decide a violation comes before what can only decide a step to take, a condition before"
+                    + " what it conditions; a step not yet due is answered Done or Not yet. `page` is the next screen: the"
+                    + " questions of one topic, at most 8 (a question with askedIf is shown once the answer it follows leaves it"
+                    + " open), and shortcuts that answer several at once with ordinary facts. Answer the page (a fact answered"
+                    + " \"I don't know\" goes in unknown), send the description again, repeat until phase is DONE. remaining"
+                    + " and likely make the progress line: at most and about how many questions are left. Texts in English or"
+                    + " Vietnamese (?lang=vi or Accept-Language: vi).")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Request.class),
             examples = @ExampleObject(name = "an operating quarry", value = EXAMPLE_REQUEST)))
-    @APIResponse(responseCode = "200", description = "The verdict so far and the ranked next questions",
+    @APIResponse(responseCode = "200", description = "The verdict so far, the next screen and the ranked questions",
             content = @Content(schema = @Schema(implementation = Interview.Step.class)))
     @APIResponse(responseCode = "400", description = "Every problem in the description, each with its JSON path",
             content = @Content(schema = @Schema(implementation = InputErrors.class)))

@@ -105,9 +105,12 @@ public class WebResource {
                 js.put(k.substring(3), v);
             }
         });
+        // the link to the full form counts its inputs (a field added to the model adds one)
+        int inputs = FORM.sections(l).stream().mapToInt(s -> s.fields().size()).sum();
         String html = page.data("lang", l)
                 .data("otherLang", l.equals("vi") ? "en" : "vi")
                 .data("t", TEXTS.ui(l))
+                .data("fullForm", TEXTS.ui(l, "interview.fullForm").replace("{n}", String.valueOf(inputs)))
                 .data("sections", live.localizer(live.rules()).form().sections(l))   // cites in the reader's language
                 .data("exampleGroups", groups)
                 .data("jsTexts", WebJson.forScript(js))

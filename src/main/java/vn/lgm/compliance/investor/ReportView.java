@@ -33,7 +33,7 @@ import vn.lgm.compliance.texts.Labels;
  * folded. Built from the engine's {@link Assessment}, localised by {@link FindingLocalizer}; nothing is re-decided.
  */
 @TemplateData
-public record ReportView(String lang, String projectId, String projectName, String verdict, String verdictTitle,
+public record ReportView(String lang, String projectId, String projectName, String projectTitle, String verdict, String verdictTitle,
                          String verdictText, String counts, String lawAsOf, String rulesVersion,
                          String rulesVersionShort, String generated, Derived derived, Plan plan, List<Group> groups,
                          List<Question> questions, List<Item> missing, String coveredAreas, String assessmentJson,
@@ -176,12 +176,38 @@ public record ReportView(String lang, String projectId, String projectName, Stri
                 d.explanations() == null ? List.of() : d.explanations());
 
         String version = a.rulesVersion() == null ? "" : a.rulesVersion();
-        return new ReportView(lang, a.projectId(), project.name(), a.verdict().name(),
+        return new ReportView(lang, a.projectId(), project.name(), title(project, lang, texts), a.verdict().name(),
                 texts.ui(lang, "verdict." + a.verdict().name()), texts.ui(lang, "verdict." + a.verdict().name() + ".text"),
                 counts, Labels.date(a.lawAsOf(), lang), version, version.length() > 12 ? version.substring(0, 12) : version,
                 ZonedDateTime.now(ZoneId.of("Asia/Ho_Chi_Minh")).format(lang.equals("vi") ? STAMP_VI : STAMP), derived, plan, groups, questions,
                 List.copyOf(missing.values()), coveredAreas, WebJson.forScript(engine), WebJson.forScript(WebJson.compact(project)),
                 cf == null || cf.stoppedBy() == null ? null : texts.ui(lang, "plan.stopped." + cf.stoppedBy().name()));
+    }
+
+    /**
+     * What the report is titled by: the project's name; for a project without one (an interview's), what it is — its
+     * minerals, activities and stage in the reader's words ("Construction stone · Mining · Operating"); its reference
+     * when nothing of these is known.
+     */
+    static String title(Project project, String lang, Labels texts) {
+        if (project.name() != null && !project.name().isBlank()) {
+            return project.name();
+        }
+        List<String> parts = new ArrayList<>();
+        if (project.minerals() != null) {
+            String minerals = project.minerals().stream().filter(m -> m != null && m.name() != null)
+                    .map(m -> texts.enumLabel("MineralName", m.name().name(), lang)).distinct().collect(Collectors.joining(", "));
+            if (!minerals.isEmpty()) {
+                parts.add(minerals);
+            }
+        }
+        if (project.activities() != null && !project.activities().isEmpty()) {
+            parts.add(project.activities().stream().map(x -> texts.enumLabel("Activity", x.name(), lang)).collect(Collectors.joining(", ")));
+        }
+        if (project.stage() != null) {
+            parts.add(texts.enumLabel("Stage", project.stage().name(), lang));
+        }
+        return parts.isEmpty() ? project.id() : String.join(" · ", parts);
     }
 
     /** "1 violation", "3 violations"; Vietnamese has one form. Keys KEY.one and KEY.other, {n} the number. */

@@ -55,7 +55,11 @@ class WebResourceTest {
         }
         assertTrue(html.contains("id=\"f-exports-__i__-onPmExportList--unk\" value=\"\" checked"), "don't know is the default answer");
         assertTrue(html.contains("(Law: Law 54/2024/QH15 as amended by Law 147/2025/QH15, Art. 85a(3))"), "help cites the provision, written out");
+        // the interview's link to the full form counts the form's inputs (it said 106 when there were 109)
+        int inputs = FORM.fieldsByKey("en").size();
+        assertTrue(html.contains("Or use the full form (all " + inputs + " facts)"), "the link to the full form counts its " + inputs + " inputs");
         given().get("/?lang=vi").then().statusCode(200)
+                .body(containsString("(toàn bộ " + inputs + " dữ kiện)"))
                 .body(containsString("<html lang=\"vi\">"))
                 .body(containsString("Chưa rõ"))
                 .body(containsString("Sàng lọc sơ bộ"));

@@ -23,7 +23,7 @@ public final class ProjectTree {
     /** Records' helper getters (isForeign()) are written too; reading back ignores them. */
     private static final ObjectMapper MAPPER = Json.json().copy().setSerializationInclusion(JsonInclude.Include.NON_NULL)
             .disable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
-    private static final Pattern STEP = Pattern.compile("([A-Za-z]+)(?:\\[(\\d+)])?");
+    private static final Pattern STEP = Pattern.compile("([A-Za-z][A-Za-z0-9]*)(?:\\[(\\d+)])?");
 
     private ProjectTree() {
     }

@@ -70,6 +70,17 @@ class ProjectReaderTest {
         assertNull(p.stage());
     }
 
+    /** An omitted list is unknown and an empty list is none: the two read apart (docs/CONTRACT.md, "Principles"). */
+    @Test
+    void anOmittedListStaysUnknownAndAnEmptyListMeansNone() {
+        Project omitted = ProjectReader.json().read("{\"id\": \"P-1\"}").project();
+        assertNull(omitted.partners());
+        assertNull(omitted.exports());
+        Project none = ProjectReader.json().read("{\"id\": \"P-1\", \"partners\": [], \"exports\": []}").project();
+        assertEquals(List.of(), none.partners());
+        assertEquals(List.of(), none.exports());
+    }
+
     @Test
     void yamlReadsTheSameContract() {
         ProjectReader.Result r = ProjectReader.yaml().read("id: P-2\nstage: LICENSED\nminerals:\n  - name: COAL\n");
