@@ -5,7 +5,6 @@ import static vn.lgm.compliance.engine.req.Requirements.isFalse;
 import static vn.lgm.compliance.engine.req.Requirements.derivedOneOf;
 import static vn.lgm.compliance.engine.req.Requirements.recordedOr;
 
-import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,22 +18,7 @@ import vn.lgm.compliance.contract.model.MineralName;
 class DerivedOneOfAndRecordedOrTest {
 
     private static Facts facts(Map<String, Object> values) {
-        return new Facts() {
-            @Override
-            public Object value(String path) {
-                return values.get(path);
-            }
-
-            @Override
-            public double parameter(String key) {
-                throw new IllegalStateException(key);
-            }
-
-            @Override
-            public LocalDate today() {
-                return LocalDate.of(2026, 3, 1);
-            }
-        };
+        return TestFacts.of(values, Map.of());
     }
 
     @Test

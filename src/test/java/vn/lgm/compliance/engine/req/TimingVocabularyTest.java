@@ -30,55 +30,15 @@ import vn.lgm.compliance.contract.model.Stage;
  */
 class TimingVocabularyTest {
 
-    private static final LocalDate TODAY = LocalDate.of(2026, 3, 1);
+    private static final LocalDate TODAY = TestFacts.TODAY;
 
-    /** Facts with values, parameters, bounds on dates not given, and the smallest value of a parameter since a date. */
     private static Facts facts(Map<String, Object> values, Map<String, Double> params, Map<String, LocalDate> latest,
                                Map<String, LocalDate> earliest, double smallest, boolean everyIssueInReach) {
-        return new Facts() {
-            @Override
-            public Object value(String path) {
-                return values.get(path);
-            }
-
-            @Override
-            public double parameter(String key) {
-                Double v = params.get(key);
-                if (v == null) {
-                    throw new IllegalStateException(key);
-                }
-                return v;
-            }
-
-            @Override
-            public LocalDate today() {
-                return TODAY;
-            }
-
-            @Override
-            public LocalDate latest(String datePath) {
-                return latest.get(datePath);
-            }
-
-            @Override
-            public LocalDate earliest(String datePath) {
-                return earliest.get(datePath);
-            }
-
-            @Override
-            public double smallestParameter(String key, LocalDate from) {
-                return Math.min(smallest, parameter(key));
-            }
-
-            @Override
-            public boolean everyIssueInReach() {
-                return everyIssueInReach;
-            }
-        };
+        return TestFacts.of(values, params, latest, earliest, smallest, everyIssueInReach);
     }
 
     private static Facts facts(Map<String, Object> values, Map<String, Double> params) {
-        return facts(values, params, Map.of(), Map.of(), Double.MAX_VALUE, false);
+        return TestFacts.of(values, params);
     }
 
     private static Map<String, Object> map(Object... kv) {
